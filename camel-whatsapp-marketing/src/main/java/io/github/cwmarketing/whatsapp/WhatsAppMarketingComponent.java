@@ -1,0 +1,110 @@
+package io.github.cwmarketing.whatsapp;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
+import io.github.cwmarketing.whatsapp.http.HttpClientSettings;
+import io.github.cwmarketing.whatsapp.send.Pacer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.IOHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whatsapp-marketing component: {@code whatsapp-marketing:operation[?options]}. It owns what its endpoints share:
+ * the pooled HTTP clients, the pacing bucket of each phone number id, one scheduler for delays, and the JSON mapper.
+ */
+@Component("whatsapp-marketing")
+public class WhatsAppMarketingComponent extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppMarketingComponent.class);
+
+    @Metadata(description = "The component configuration: the defaults of every endpoint.")
+    private WhatsAppMarketingConfiguration configuration = new WhatsAppMarketingConfiguration();
+
+    private final ObjectMapper objectMapper = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final Map<HttpClientSettings, GraphApiTransport> transports = new ConcurrentHashMap<>();
+    private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
+    private ScheduledExecutorService scheduler;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        WhatsAppMarketingOperation operation = parseOperation(remaining);
+        WhatsAppMarketingEndpoint endpoint = new WhatsAppMarketingEndpoint(uri, this, operation, configuration.copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    private static WhatsAppMarketingOperation parseOperation(String remaining) {
+        try {
+            return WhatsAppMarketingOperation.valueOf(remaining);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown whatsapp-marketing operation '" + remaining + "'; known: "
+                                               + Arrays.toString(WhatsAppMarketingOperation.values()), e);
+        }
+    }
+
+    /** The pooled HTTP client for these settings, created on first use and shared by every endpoint that asks. */
+    GraphApiTransport transport(HttpClientSettings settings) {
+        return transports.computeIfAbsent(settings, key -> {
+            try {
+                return new GraphApiTransport(getCamelContext(), key, scheduler());
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot create the HTTP client: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** The pacing bucket of a phone number id; the first endpoint to use the number sets its rate. */
+    Pacer pacer(String phoneNumberId, int messagesPerSecond) {
+        Pacer pacer = pacers.computeIfAbsent(phoneNumberId, id -> new Pacer(messagesPerSecond));
+        if (pacer.messagesPerSecond() != messagesPerSecond) {
+            LOG.debug("Phone number id {} is already paced at {} messages/s", phoneNumberId, pacer.messagesPerSecond());
+        }
+        return pacer;
+    }
+
+    synchronized ScheduledExecutorService scheduler() {
+        if (scheduler == null) {
+            scheduler = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "WhatsAppMarketingScheduler");
+        }
+        return scheduler;
+    }
+
+    ObjectMapper objectMapper() {
+        return objectMapper;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        transports.values().forEach(IOHelper::close);
+        transports.clear();
+        pacers.clear();
+        synchronized (this) {
+            if (scheduler != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
+                scheduler = null;
+            }
+        }
+        super.doStop();
+    }
+
+    public WhatsAppMarketingConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The component configuration: the defaults of every endpoint. */
+    public void setConfiguration(WhatsAppMarketingConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

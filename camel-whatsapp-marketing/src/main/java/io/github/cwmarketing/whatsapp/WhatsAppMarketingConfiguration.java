@@ -1,0 +1,353 @@
+package io.github.cwmarketing.whatsapp;
+
+import io.github.cwmarketing.whatsapp.http.HttpClientConfigurer;
+import io.github.cwmarketing.whatsapp.model.ProductPolicy;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of the whatsapp-marketing component. Set on the component they are the defaults of every endpoint;
+ * each endpoint gets its own copy, which its URI parameters override.
+ */
+@UriParams
+public class WhatsAppMarketingConfiguration implements Cloneable {
+
+    public static final String DEFAULT_BASE_URI = "https://graph.facebook.com";
+    public static final String DEFAULT_API_VERSION = "v25.0";
+    public static final String DEFAULT_WEBHOOK_PATH = "/whatsapp-marketing/webhook";
+
+    // common
+
+    @UriParam(label = "security", secret = true,
+              description = "The access token (system user token with whatsapp_business_messaging), sent as a Bearer"
+                            + " token. Required by every operation that calls the Graph API.")
+    private String accessToken;
+    @UriParam(description = "The business phone number id that sends the messages. Required for send; the header"
+                            + " CamelWhatsAppMarketingPhoneNumberId overrides it per message.")
+    private String phoneNumberId;
+    @UriParam(defaultValue = DEFAULT_API_VERSION, description = "The Graph API version.")
+    private String apiVersion = DEFAULT_API_VERSION;
+    @UriParam(defaultValue = DEFAULT_BASE_URI,
+              description = "The Graph API base URI. Tests and the sandbox point it elsewhere.")
+    private String baseUri = DEFAULT_BASE_URI;
+
+    // producer: the message
+
+    @UriParam(label = "producer", enums = "STRICT,CLOUD_API_FALLBACK",
+              description = "STRICT rejects a message that the Marketing Messages API cannot deliver; CLOUD_API_FALLBACK"
+                            + " routes it through Cloud API. Unset: the field is omitted and Meta's default"
+                            + " (CLOUD_API_FALLBACK) applies.")
+    private ProductPolicy productPolicy;
+    @UriParam(label = "producer",
+              description = "Whether Meta may use message activity (e.g. reads) to optimise delivery. Unset: the field is"
+                            + " omitted and the WhatsApp Business Account setting applies.")
+    private Boolean messageActivitySharing;
+    @UriParam(label = "producer",
+              description = "The template name, used when the body is not a full request payload.")
+    private String templateName;
+    @UriParam(label = "producer",
+              description = "The template language code (e.g. en, en_US), used when the body is not a full request"
+                            + " payload.")
+    private String templateLanguage;
+
+    // producer: transport, retries and pacing
+
+    @UriParam(label = "producer", defaultValue = "10s", javaType = "java.time.Duration",
+              description = "How long to wait for a connection to the Graph API.")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "How long to wait for the Graph API's response once the request is sent. An exchange never"
+                            + " waits longer than connectTimeout + responseTimeout per attempt.")
+    private long responseTimeout = 30_000;
+    @UriParam(label = "producer", defaultValue = "3",
+              description = "How many times a request is retried automatically, only when it provably was not accepted"
+                            + " (rate limits, transient platform errors, connection failures before sending). 0 = never.")
+    private int maxRetries = 3;
+    @UriParam(label = "producer,advanced", defaultValue = "500ms", javaType = "java.time.Duration",
+              description = "The first retry delay; it doubles with each retry, with jitter.")
+    private long retryDelay = 500;
+    @UriParam(label = "producer,advanced", defaultValue = "30s", javaType = "java.time.Duration",
+              description = "The longest delay before a retry. When Meta asks to wait longer (x-business-use-case-usage)"
+                            + " the error is returned instead.")
+    private long retryMaxDelay = 30_000;
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Also retry when the request was sent but no response came in time. Such a message may have"
+                            + " been delivered already, so a retry can send it twice.")
+    private boolean retryOnResponseTimeout;
+    @UriParam(label = "producer", defaultValue = "80",
+              description = "Client-side pacing: the most messages per second sent per phone number id (Meta's default"
+                            + " throughput is 80, up to 1000 after an upgrade). 0 turns pacing off.")
+    private int messagesPerSecond = 80;
+
+    // producer: HTTP client
+
+    @UriParam(label = "producer,advanced", defaultValue = "200",
+              description = "The most pooled connections of the HTTP client (also the most per route).")
+    private int maxConnections = 200;
+    @UriParam(label = "producer,proxy", description = "The proxy host to reach the Graph API through.")
+    private String proxyHost;
+    @UriParam(label = "producer,proxy", description = "The proxy port.")
+    private Integer proxyPort;
+    @UriParam(label = "producer,security", description = "TLS settings of the HTTP client.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "producer,advanced",
+              description = "A hook that customises the Apache HttpClient 5 async client builder before it is built.")
+    private HttpClientConfigurer httpClientConfigurer;
+
+    // consumer: webhook
+
+    @UriParam(label = "consumer", defaultValue = DEFAULT_WEBHOOK_PATH,
+              description = "The HTTP path of the webhook on the platform-http server.")
+    private String webhookPath = DEFAULT_WEBHOOK_PATH;
+    @UriParam(label = "consumer,security", secret = true,
+              description = "The verify token of Meta's GET verification handshake.")
+    private String verifyToken;
+    @UriParam(label = "consumer,security", secret = true,
+              description = "The app secret that signs Meta's webhooks (X-Hub-Signature-256). Several secrets,"
+                            + " comma-separated, are all accepted (key rotation, several apps). Required unless"
+                            + " signatureVerification is false.")
+    private String appSecret;
+    @UriParam(label = "consumer,security", defaultValue = "true",
+              description = "Whether to reject webhook POSTs without a valid X-Hub-Signature-256. Turn off only for"
+                            + " local testing.")
+    private boolean signatureVerification = true;
+    @UriParam(label = "consumer,advanced",
+              description = "Where the consumer records the (message id, status) pairs it has routed, so that Meta's"
+                            + " re-deliveries are routed once. Default: in memory, bounded. Use a shared repository"
+                            + " (e.g. camel-sql's JDBC one) when several instances receive the webhook.")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", defaultValue = "statuses", enums = "statuses,all",
+              description = "statuses routes one exchange per status; all also routes inbound messages, value-level"
+                            + " errors and user actions.")
+    private WebhookEvents events = WebhookEvents.statuses;
+    @UriParam(label = "consumer,advanced", defaultValue = "4194304",
+              description = "The largest webhook body accepted, in bytes (Meta's payloads reach 3 MB).")
+    private int maxBodySize = 4 * 1024 * 1024;
+
+    public WhatsAppMarketingConfiguration copy() {
+        try {
+            return (WhatsAppMarketingConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getPhoneNumberId() {
+        return phoneNumberId;
+    }
+
+    public void setPhoneNumberId(String phoneNumberId) {
+        this.phoneNumberId = phoneNumberId;
+    }
+
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    public void setApiVersion(String apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public String getBaseUri() {
+        return baseUri;
+    }
+
+    public void setBaseUri(String baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    public ProductPolicy getProductPolicy() {
+        return productPolicy;
+    }
+
+    public void setProductPolicy(ProductPolicy productPolicy) {
+        this.productPolicy = productPolicy;
+    }
+
+    public Boolean getMessageActivitySharing() {
+        return messageActivitySharing;
+    }
+
+    public void setMessageActivitySharing(Boolean messageActivitySharing) {
+        this.messageActivitySharing = messageActivitySharing;
+    }
+
+    public String getTemplateName() {
+        return templateName;
+    }
+
+    public void setTemplateName(String templateName) {
+        this.templateName = templateName;
+    }
+
+    public String getTemplateLanguage() {
+        return templateLanguage;
+    }
+
+    public void setTemplateLanguage(String templateLanguage) {
+        this.templateLanguage = templateLanguage;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public boolean isRetryOnResponseTimeout() {
+        return retryOnResponseTimeout;
+    }
+
+    public void setRetryOnResponseTimeout(boolean retryOnResponseTimeout) {
+        this.retryOnResponseTimeout = retryOnResponseTimeout;
+    }
+
+    public int getMessagesPerSecond() {
+        return messagesPerSecond;
+    }
+
+    public void setMessagesPerSecond(int messagesPerSecond) {
+        this.messagesPerSecond = messagesPerSecond;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getVerifyToken() {
+        return verifyToken;
+    }
+
+    public void setVerifyToken(String verifyToken) {
+        this.verifyToken = verifyToken;
+    }
+
+    public String getAppSecret() {
+        return appSecret;
+    }
+
+    public void setAppSecret(String appSecret) {
+        this.appSecret = appSecret;
+    }
+
+    public boolean isSignatureVerification() {
+        return signatureVerification;
+    }
+
+    public void setSignatureVerification(boolean signatureVerification) {
+        this.signatureVerification = signatureVerification;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public WebhookEvents getEvents() {
+        return events;
+    }
+
+    public void setEvents(WebhookEvents events) {
+        this.events = events;
+    }
+
+    public int getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(int maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+}

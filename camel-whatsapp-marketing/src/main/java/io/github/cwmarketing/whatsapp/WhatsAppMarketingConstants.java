@@ -1,0 +1,85 @@
+package io.github.cwmarketing.whatsapp;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The headers of the whatsapp-marketing component.
+ */
+public final class WhatsAppMarketingConstants {
+
+    // send: input headers, overriding the endpoint options for one message
+
+    @Metadata(label = "producer", description = "The recipient's phone number (digits, optional leading +).",
+              javaType = "String")
+    public static final String TO = "CamelWhatsAppMarketingTo";
+    @Metadata(label = "producer",
+              description = "The recipient's business-scoped user id (BSUID), used when no phone number is given.",
+              javaType = "String")
+    public static final String RECIPIENT = "CamelWhatsAppMarketingRecipient";
+    @Metadata(label = "producer", description = "The name of the approved marketing template.", javaType = "String")
+    public static final String TEMPLATE_NAME = "CamelWhatsAppMarketingTemplateName";
+    @Metadata(label = "producer", description = "The template language code, e.g. en or en_US.", javaType = "String")
+    public static final String TEMPLATE_LANGUAGE = "CamelWhatsAppMarketingTemplateLanguage";
+    @Metadata(label = "producer", description = "STRICT or CLOUD_API_FALLBACK for this message.",
+              javaType = "io.github.cwmarketing.whatsapp.model.ProductPolicy", enums = "STRICT,CLOUD_API_FALLBACK")
+    public static final String PRODUCT_POLICY = "CamelWhatsAppMarketingProductPolicy";
+    @Metadata(label = "producer", description = "Whether Meta may use this message's activity to optimise delivery.",
+              javaType = "Boolean")
+    public static final String MESSAGE_ACTIVITY_SHARING = "CamelWhatsAppMarketingMessageActivitySharing";
+    @Metadata(description = "The business phone number id: for send, the sender overriding the option; for webhook"
+                            + " events, the number the status belongs to.",
+              javaType = "String")
+    public static final String PHONE_NUMBER_ID = "CamelWhatsAppMarketingPhoneNumberId";
+
+    // send: output headers
+
+    @Metadata(description = "The WhatsApp message id (wamid): of the sent message for send, of the status for webhook.",
+              javaType = "String")
+    public static final String MESSAGE_ID = "CamelWhatsAppMarketingMessageId";
+    @Metadata(label = "producer",
+              description = "Meta's acceptance state: accepted, held_for_quality_assessment or paused (when present).",
+              javaType = "String")
+    public static final String MESSAGE_STATUS = "CamelWhatsAppMarketingMessageStatus";
+    @Metadata(label = "producer", description = "The recipient as sent (contacts[0].input).", javaType = "String")
+    public static final String INPUT = "CamelWhatsAppMarketingInput";
+    @Metadata(label = "producer", description = "The recipient's WhatsApp id (contacts[0].wa_id).", javaType = "String")
+    public static final String WA_ID = "CamelWhatsAppMarketingWaId";
+    @Metadata(label = "producer", description = "The recipient's BSUID (contacts[0].user_id), when sent by BSUID.",
+              javaType = "String")
+    public static final String USER_ID = "CamelWhatsAppMarketingUserId";
+
+    // webhook: headers of each routed event
+
+    @Metadata(label = "consumer", description = "The delivery status: sent, delivered, read, failed or played.",
+              javaType = "String")
+    public static final String STATUS = "CamelWhatsAppMarketingStatus";
+    @Metadata(label = "consumer", description = "The recipient: phone number, or BSUID when the phone is not disclosed.",
+              javaType = "String")
+    public static final String RECIPIENT_ID = "CamelWhatsAppMarketingRecipientId";
+    @Metadata(label = "consumer", description = "When the status happened.", javaType = "java.time.Instant")
+    public static final String TIMESTAMP = "CamelWhatsAppMarketingTimestamp";
+    @Metadata(label = "consumer", description = "The WhatsApp Business Account id of the webhook entry.",
+              javaType = "String")
+    public static final String WABA_ID = "CamelWhatsAppMarketingWabaId";
+    @Metadata(label = "consumer", description = "pricing.category of the status, e.g. marketing_lite or marketing.",
+              javaType = "String")
+    public static final String PRICING_CATEGORY = "CamelWhatsAppMarketingPricingCategory";
+    @Metadata(label = "consumer",
+              description = "MARKETING_MESSAGES_API or CLOUD_API: how Meta really routed the message; absent when the"
+                            + " status does not tell.",
+              javaType = "String", enums = "MARKETING_MESSAGES_API,CLOUD_API")
+    public static final String ROUTED_VIA = "CamelWhatsAppMarketingRoutedVia";
+    @Metadata(label = "consumer", description = "The code of the first error of a failed status.",
+              javaType = "Integer")
+    public static final String ERROR_CODE = "CamelWhatsAppMarketingErrorCode";
+    @Metadata(label = "consumer", description = "The title of the first error of a failed status.",
+              javaType = "String")
+    public static final String ERROR_TITLE = "CamelWhatsAppMarketingErrorTitle";
+    @Metadata(label = "consumer",
+              description = "The kind of event: status, or with events=all also message, error and user_action.",
+              javaType = "String", enums = "status,message,error,user_action")
+    public static final String EVENT_TYPE = "CamelWhatsAppMarketingEventType";
+
+    private WhatsAppMarketingConstants() {
+    }
+}

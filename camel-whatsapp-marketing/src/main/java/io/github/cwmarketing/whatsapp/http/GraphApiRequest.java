@@ -1,0 +1,18 @@
+package io.github.cwmarketing.whatsapp.http;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * One Graph API call: method, absolute URI, extra headers (authorisation) and, for POST, the JSON body bytes.
+ */
+public record GraphApiRequest(String method, URI uri, Map<String, String> headers, byte[] body) {
+
+    public static GraphApiRequest post(URI uri, Map<String, String> headers, byte[] json) {
+        return new GraphApiRequest("POST", uri, headers, json);
+    }
+
+    public static GraphApiRequest get(URI uri, Map<String, String> headers) {
+        return new GraphApiRequest("GET", uri, headers, null);
+    }
+}

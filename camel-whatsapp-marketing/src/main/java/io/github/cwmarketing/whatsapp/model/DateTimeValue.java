@@ -1,0 +1,31 @@
+package io.github.cwmarketing.whatsapp.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A date_time parameter. Cloud API always shows the fallback value.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public class DateTimeValue {
+
+    @JsonProperty("fallback_value")
+    private String fallbackValue;
+
+    public DateTimeValue() {
+    }
+
+    public DateTimeValue(String fallbackValue) {
+        this.fallbackValue = fallbackValue;
+    }
+
+    public String getFallbackValue() {
+        return fallbackValue;
+    }
+
+    public void setFallbackValue(String fallbackValue) {
+        this.fallbackValue = fallbackValue;
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.cwmarketing.whatsapp.model;
+
+/**
+ * Base of the failures of a Graph API call: an error response ({@link WhatsAppMarketingApiException}) or a transport
+ * failure ({@link WhatsAppMarketingTransportException}).
+ */
+public abstract class WhatsAppMarketingException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    protected WhatsAppMarketingException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** True when retrying the same request later may succeed. */
+    public abstract boolean isTransient();
+}
