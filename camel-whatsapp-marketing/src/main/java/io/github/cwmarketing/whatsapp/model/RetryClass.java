@@ -41,16 +41,18 @@ public enum RetryClass {
             Map.entry(2494100, TRANSIENT));
 
     /**
-     * The class of an error: by Meta's code first; for codes not in the table, by Meta's {@code is_transient} flag,
+     * The class of an error: by Meta's code first; for no code or one not in the table, by Meta's {@code is_transient} flag,
      * then by HTTP status (429 rate limited, 5xx transient, 401/403 configuration, other 4xx validation).
      */
-    public static RetryClass of(int code, int httpStatus, Boolean isTransient) {
-        RetryClass known = BY_CODE.get(code);
-        if (known != null) {
-            return known;
-        }
-        if (code >= 200 && code <= 299 || code >= 133000 && code <= 133016) {
-            return CONFIGURATION;
+    public static RetryClass of(Integer code, int httpStatus, Boolean isTransient) {
+        if (code != null) {
+            RetryClass known = BY_CODE.get(code);
+            if (known != null) {
+                return known;
+            }
+            if (code >= 200 && code <= 299 || code >= 133000 && code <= 133016) {
+                return CONFIGURATION;
+            }
         }
         if (Boolean.TRUE.equals(isTransient)) {
             return TRANSIENT;

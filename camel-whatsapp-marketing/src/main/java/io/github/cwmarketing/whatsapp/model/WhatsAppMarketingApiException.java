@@ -30,7 +30,7 @@ public class WhatsAppMarketingApiException extends WhatsAppMarketingException {
         this.errorMessage = error.getMessage();
         this.details = error.getErrorData() == null ? null : error.getErrorData().getDetails();
         this.fbtraceId = error.getFbtraceId();
-        this.retryClass = RetryClass.of(code, httpStatus, error.getIsTransient());
+        this.retryClass = RetryClass.of(error.getCode(), httpStatus, error.getIsTransient());
         this.transientError = error.getIsTransient() != null
                 ? error.getIsTransient()
                 : retryClass == RetryClass.TRANSIENT || retryClass == RetryClass.RATE_LIMITED;

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -86,10 +87,17 @@ public final class RequestAssembler {
             }
             return requestReader.readValue((InputStream) json);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof JsonParseException malformed) {
+                throw notJson(malformed);
+            }
             throw invalidPayload(e, e);
         } catch (IOException e) {
-            throw new WhatsAppMarketingValidationException("body", "is not valid JSON: " + firstLine(e.getMessage()));
+            throw notJson(e);
         }
+    }
+
+    private static WhatsAppMarketingValidationException notJson(IOException e) {
+        return new WhatsAppMarketingValidationException("body", "is not valid JSON: " + firstLine(e.getMessage()));
     }
 
     private static WhatsAppMarketingValidationException invalidPayload(JsonMappingException mapping, Exception e) {

@@ -1,0 +1,77 @@
+package io.github.cwmarketing.whatsapp.send;
+
+import java.time.Duration;
+
+import io.github.cwmarketing.whatsapp.model.GraphApiError;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RetryPolicyTest {
+
+    private final RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(30), false);
+
+    private static WhatsAppMarketingApiException error(int status, int code, Duration retryAfter) {
+        GraphApiError error = new GraphApiError();
+        error.setCode(code);
+        error.setMessage("(#" + code + ")");
+        return new WhatsAppMarketingApiException(status, error, retryAfter);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 130429, 131056, 80007, 80008, 4, 131057, 1, 2, 131000, 131016 })
+    void retriesTheCodesThatProveTheMessageWasNotAccepted(int code) {
+        assertThat(policy.delayBeforeRetry(error(400, code, null), 1)).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 131049, 131050, 130472, 100, 190, 132000, 131026, 134101, 131063 })
+    void neverRetriesOtherCodes(int code) {
+        assertThat(policy.delayBeforeRetry(error(400, code, null), 1)).isNull();
+    }
+
+    @Test
+    void backoffGrowsExponentiallyWithJitterWithinBounds() {
+        for (int retry = 1; retry <= 3; retry++) {
+            long ceiling = 100L << (retry - 1);
+            assertThat(policy.delayBeforeRetry(error(429, 130429, null), retry).toMillis())
+                    .isBetween(ceiling / 2, ceiling);
+        }
+        assertThat(policy.delayBeforeRetry(error(429, 130429, null), 4)).as("beyond maxRetries").isNull();
+    }
+
+    @Test
+    void pairRateLimitWaitsFourToThePowerOfXSeconds() {
+        assertThat(policy.delayBeforeRetry(error(400, 131056, null), 1)).hasSeconds(1);
+        assertThat(policy.delayBeforeRetry(error(400, 131056, null), 2)).hasSeconds(4);
+        assertThat(policy.delayBeforeRetry(error(400, 131056, null), 3)).hasSeconds(16);
+    }
+
+    @Test
+    void honoursMetasEstimatedTimeToRegainAccessOrGivesUpWhenTooLong() {
+        RetryPolicy patient = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMinutes(2), false);
+        assertThat(patient.delayBeforeRetry(error(400, 80007, Duration.ofMinutes(1)), 1)).hasMinutes(1);
+        assertThat(patient.delayBeforeRetry(error(400, 80007, Duration.ofMinutes(5)), 1)).isNull();
+    }
+
+    @Test
+    void unansweredRequestIsRetriedOnlyOnOptIn() {
+        var unanswered = new WhatsAppMarketingTransportException("timeout", true, null);
+        var notSent = new WhatsAppMarketingTransportException("refused", false, null);
+
+        assertThat(policy.delayBeforeRetry(unanswered, 1)).isNull();
+        assertThat(policy.delayBeforeRetry(notSent, 1)).isNotNull();
+        assertThat(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), true)
+                .delayBeforeRetry(unanswered, 1)).isNotNull();
+    }
+
+    @Test
+    void unknownCodeWithHttp503IsRetried() {
+        assertThat(policy.delayBeforeRetry(error(503, 999999, null), 1)).isNotNull();
+        assertThat(policy.delayBeforeRetry(error(400, 999999, null), 1)).isNull();
+    }
+}
