@@ -46,6 +46,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, io.github.cwmarketing.whatsapp.WebhookEvents.class, value)); return true;
+        case "healthchecktokenvalidation":
+        case "healthCheckTokenValidation": getOrCreateConfiguration(target).setHealthCheckTokenValidation(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, io.github.cwmarketing.whatsapp.http.HttpClientConfigurer.class, value)); return true;
         case "idempotentrepository":
@@ -113,6 +115,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "events": return io.github.cwmarketing.whatsapp.WebhookEvents.class;
+        case "healthchecktokenvalidation":
+        case "healthCheckTokenValidation": return boolean.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return io.github.cwmarketing.whatsapp.http.HttpClientConfigurer.class;
         case "idempotentrepository":
@@ -181,6 +185,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "events": return getOrCreateConfiguration(target).getEvents();
+        case "healthchecktokenvalidation":
+        case "healthCheckTokenValidation": return getOrCreateConfiguration(target).isHealthCheckTokenValidation();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "idempotentrepository":

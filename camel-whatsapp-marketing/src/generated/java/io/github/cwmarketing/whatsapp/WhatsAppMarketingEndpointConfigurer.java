@@ -40,6 +40,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "healthchecktokenvalidation":
+        case "healthCheckTokenValidation": target.getConfiguration().setHealthCheckTokenValidation(property(camelContext, boolean.class, value)); return true;
         case "httpclientconfigurer":
         case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, io.github.cwmarketing.whatsapp.http.HttpClientConfigurer.class, value)); return true;
         case "idempotentrepository":
@@ -108,6 +110,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "healthchecktokenvalidation":
+        case "healthCheckTokenValidation": return boolean.class;
         case "httpclientconfigurer":
         case "httpClientConfigurer": return io.github.cwmarketing.whatsapp.http.HttpClientConfigurer.class;
         case "idempotentrepository":
@@ -177,6 +181,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "healthchecktokenvalidation":
+        case "healthCheckTokenValidation": return target.getConfiguration().isHealthCheckTokenValidation();
         case "httpclientconfigurer":
         case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
         case "idempotentrepository":

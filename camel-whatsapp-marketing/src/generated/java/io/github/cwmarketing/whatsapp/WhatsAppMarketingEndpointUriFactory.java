@@ -23,7 +23,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(32);
+        Set<String> props = new HashSet<>(33);
         props.add("accessToken");
         props.add("apiVersion");
         props.add("appSecret");
@@ -33,6 +33,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("events");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("healthCheckTokenValidation");
         props.add("httpClientConfigurer");
         props.add("idempotentRepository");
         props.add("lazyStartProducer");

@@ -1,5 +1,6 @@
 package io.github.cwmarketing.whatsapp;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,9 +9,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
+import io.github.cwmarketing.whatsapp.health.WhatsAppMarketingHealthCheck;
 import io.github.cwmarketing.whatsapp.http.HttpClientSettings;
 import io.github.cwmarketing.whatsapp.send.Pacer;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -35,6 +38,7 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
     private final Map<HttpClientSettings, GraphApiTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
+    private WhatsAppMarketingHealthCheck healthCheck;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -51,6 +55,20 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
             throw new IllegalArgumentException("Unknown whatsapp-marketing operation '" + remaining + "'; known: "
                                                + Arrays.toString(WhatsAppMarketingOperation.values()), e);
         }
+    }
+
+    /**
+     * The pooled HTTP client for the connection settings of a configuration (timeouts, pool, proxy, TLS, configurer),
+     * shared with every endpoint whose settings are equal. Used by the endpoints and the health check.
+     */
+    public GraphApiTransport transport(WhatsAppMarketingConfiguration configuration) {
+        return transport(httpClientSettings(configuration));
+    }
+
+    static HttpClientSettings httpClientSettings(WhatsAppMarketingConfiguration configuration) {
+        return new HttpClientSettings(Duration.ofMillis(configuration.getConnectTimeout()),
+                configuration.getMaxConnections(), configuration.getProxyHost(), configuration.getProxyPort(),
+                configuration.getSslContextParameters(), configuration.getHttpClientConfigurer());
     }
 
     /** The pooled HTTP client for these settings, created on first use and shared by every endpoint that asks. */
@@ -86,7 +104,30 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // camel-health is a dependency, so the registry exists; it is only consulted when health checks are enabled
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            healthCheck = new WhatsAppMarketingHealthCheck(this);
+            registry.register(healthCheck);
+        }
+    }
+
+    /** The component's readiness check, registered in Camel's health-check registry while the component runs. */
+    public WhatsAppMarketingHealthCheck healthCheck() {
+        return healthCheck;
+    }
+
+    @Override
     protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                registry.unregister(healthCheck);
+            }
+            healthCheck = null;
+        }
         transports.values().forEach(IOHelper::close);
         transports.clear();
         pacers.clear();

@@ -127,6 +127,15 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
               description = "The largest webhook body accepted, in bytes (Meta's payloads reach 3 MB).")
     private int maxBodySize = 4 * 1024 * 1024;
 
+    // health
+
+    @UriParam(label = "advanced", defaultValue = "false",
+              description = "Whether the component's readiness health check also asks the Graph API whether the access"
+                            + " token is accepted (GET of the phone number id, or of /me without one). A rejected token"
+                            + " (HTTP 401, error code 190) or an inaccessible phone number id reports DOWN; an unreachable"
+                            + " Graph API reports UNKNOWN. Each answer is cached for a minute.")
+    private boolean healthCheckTokenValidation;
+
     public WhatsAppMarketingConfiguration copy() {
         try {
             return (WhatsAppMarketingConfiguration) clone();
@@ -349,5 +358,13 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     public void setMaxBodySize(int maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public boolean isHealthCheckTokenValidation() {
+        return healthCheckTokenValidation;
+    }
+
+    public void setHealthCheckTokenValidation(boolean healthCheckTokenValidation) {
+        this.healthCheckTokenValidation = healthCheckTokenValidation;
     }
 }

@@ -81,9 +81,7 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint {
     }
 
     private HttpClientSettings httpClientSettings() {
-        return new HttpClientSettings(Duration.ofMillis(configuration.getConnectTimeout()),
-                configuration.getMaxConnections(), configuration.getProxyHost(), configuration.getProxyPort(),
-                configuration.getSslContextParameters(), configuration.getHttpClientConfigurer());
+        return WhatsAppMarketingComponent.httpClientSettings(configuration);
     }
 
     /** The pacing bucket of a sending phone number id, or null when pacing is off. */

@@ -1,0 +1,490 @@
+package io.github.cwmarketing.whatsapp.springboot;
+
+import java.time.Duration;
+
+import io.github.cwmarketing.whatsapp.WebhookEvents;
+import io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration;
+import io.github.cwmarketing.whatsapp.http.HttpClientConfigurer;
+import io.github.cwmarketing.whatsapp.model.ProductPolicy;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Sends marketing template messages through the Marketing Messages API for WhatsApp and receives their status
+ * webhooks: the options of the whatsapp-marketing component, as {@code camel.component.whatsapp-marketing.*} Spring
+ * Boot properties.
+ * <p>
+ * Written by hand in the shape of Camel's generated starters (Camel's generator only works for the
+ * {@code org.apache.camel} group id). Every option of the component descriptor
+ * ({@code META-INF/io/github/cwmarketing/whatsapp/whatsapp-marketing.json}) has a property here with the same
+ * description and default; a test fails when they drift apart. Wrapper types, so that an unset property leaves the
+ * component's own value alone. Options that take an object are bean references ({@code #bean:name}), converted by
+ * {@link WhatsAppMarketingComponentConverter}. Durations accept {@code 10s}, {@code 500ms}, {@code PT1M} or plain
+ * milliseconds.
+ */
+@ConfigurationProperties(prefix = "camel.component.whatsapp-marketing")
+public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    /**
+     * Whether to enable auto configuration of the whatsapp-marketing component. This is enabled by default.
+     */
+    // description holder for the inherited enabled property, as Camel's generated starters do; no accessors
+    @SuppressWarnings("unused")
+    private Boolean enabled = true;
+
+    /**
+     * The access token (system user token with whatsapp_business_messaging), sent as a Bearer token. Required by every
+     * operation that calls the Graph API. Secret: masked in actuator's configprops and env endpoints.
+     */
+    private String accessToken;
+
+    /**
+     * The business phone number id that sends the messages. Required for send; the header
+     * CamelWhatsAppMarketingPhoneNumberId overrides it per message.
+     */
+    private String phoneNumberId;
+
+    /**
+     * The Graph API version.
+     */
+    private String apiVersion = "v25.0";
+
+    /**
+     * The Graph API base URI. Tests and the sandbox point it elsewhere.
+     */
+    private String baseUri = "https://graph.facebook.com";
+
+    /**
+     * STRICT rejects a message that the Marketing Messages API cannot deliver; CLOUD_API_FALLBACK routes it through
+     * Cloud API. Unset: the field is omitted and Meta's default (CLOUD_API_FALLBACK) applies.
+     */
+    private ProductPolicy productPolicy;
+
+    /**
+     * Whether Meta may use message activity (e.g. reads) to optimise delivery. Unset: the field is omitted and the
+     * WhatsApp Business Account setting applies.
+     */
+    private Boolean messageActivitySharing;
+
+    /**
+     * The template name, used when the body is not a full request payload.
+     */
+    private String templateName;
+
+    /**
+     * The template language code (e.g. en, en_US), used when the body is not a full request payload.
+     */
+    private String templateLanguage;
+
+    /**
+     * How long to wait for a connection to the Graph API. A duration such as 10s, 500ms or PT1M; a plain number is
+     * milliseconds.
+     */
+    private Duration connectTimeout = Duration.ofSeconds(10);
+
+    /**
+     * How long to wait for the Graph API's response once the request is sent. An exchange never waits longer than
+     * connectTimeout + responseTimeout per attempt. A duration such as 10s, 500ms or PT1M; a plain number is
+     * milliseconds.
+     */
+    private Duration responseTimeout = Duration.ofSeconds(30);
+
+    /**
+     * How many times a request is retried automatically, only when it provably was not accepted (rate limits,
+     * transient platform errors, connection failures before sending). 0 = never.
+     */
+    private Integer maxRetries = 3;
+
+    /**
+     * The first retry delay; it doubles with each retry, with jitter. A duration such as 10s, 500ms or PT1M; a plain
+     * number is milliseconds.
+     */
+    private Duration retryDelay = Duration.ofMillis(500);
+
+    /**
+     * The longest delay before a retry. When Meta asks to wait longer (x-business-use-case-usage) the error is
+     * returned instead. A duration such as 10s, 500ms or PT1M; a plain number is milliseconds.
+     */
+    private Duration retryMaxDelay = Duration.ofSeconds(30);
+
+    /**
+     * Also retry when the request was sent but no response came in time. Such a message may have been delivered
+     * already, so a retry can send it twice.
+     */
+    private Boolean retryOnResponseTimeout = false;
+
+    /**
+     * Client-side pacing: the most messages per second sent per phone number id (Meta's default throughput is 80, up
+     * to 1000 after an upgrade). 0 turns pacing off.
+     */
+    private Integer messagesPerSecond = 80;
+
+    /**
+     * The most pooled connections of the HTTP client (also the most per route).
+     */
+    private Integer maxConnections = 200;
+
+    /**
+     * The proxy host to reach the Graph API through.
+     */
+    private String proxyHost;
+
+    /**
+     * The proxy port.
+     */
+    private Integer proxyPort;
+
+    /**
+     * TLS settings of the HTTP client. The option is a org.apache.camel.support.jsse.SSLContextParameters type: give a
+     * bean reference such as #bean:name.
+     */
+    private SSLContextParameters sslContextParameters;
+
+    /**
+     * A hook that customises the Apache HttpClient 5 async client builder before it is built. The option is a
+     * io.github.cwmarketing.whatsapp.http.HttpClientConfigurer type: give a bean reference such as #bean:name.
+     */
+    private HttpClientConfigurer httpClientConfigurer;
+
+    /**
+     * The HTTP path of the webhook on the platform-http server.
+     */
+    private String webhookPath = "/whatsapp-marketing/webhook";
+
+    /**
+     * The verify token of Meta's GET verification handshake. Secret: masked in actuator's configprops and env
+     * endpoints.
+     */
+    private String verifyToken;
+
+    /**
+     * The app secret that signs Meta's webhooks (X-Hub-Signature-256). Several secrets, comma-separated, are all
+     * accepted (key rotation, several apps). Required unless signatureVerification is false. Secret: masked in
+     * actuator's configprops and env endpoints.
+     */
+    private String appSecret;
+
+    /**
+     * Whether to reject webhook POSTs without a valid X-Hub-Signature-256. Turn off only for local testing.
+     */
+    private Boolean signatureVerification = true;
+
+    /**
+     * Where the consumer records the (message id, status) pairs it has routed, so that Meta's re-deliveries are routed
+     * once. Default: in memory, bounded. Use a shared repository (e.g. camel-sql's JDBC one) when several instances
+     * receive the webhook. The option is a org.apache.camel.spi.IdempotentRepository type: give a bean reference such
+     * as #bean:name.
+     */
+    private IdempotentRepository idempotentRepository;
+
+    /**
+     * statuses routes one exchange per status; all also routes inbound messages, value-level errors and user actions.
+     */
+    private WebhookEvents events = WebhookEvents.statuses;
+
+    /**
+     * The largest webhook body accepted, in bytes (Meta's payloads reach 3 MB).
+     */
+    private Integer maxBodySize = 4194304;
+
+    /**
+     * Whether the component's readiness health check also asks the Graph API whether the access token is accepted (GET
+     * of the phone number id, or of /me without one). A rejected token (HTTP 401, error code 190) or an inaccessible
+     * phone number id reports DOWN; an unreachable Graph API reports UNKNOWN. Each answer is cached for a minute.
+     */
+    private Boolean healthCheckTokenValidation = false;
+
+    /**
+     * The component configuration: the defaults of every endpoint. The option is a
+     * io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration type: give a bean reference such as #bean:name.
+     */
+    private WhatsAppMarketingConfiguration configuration;
+
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as
+     * a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
+     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and
+     * therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook
+     * into the 3rd party component and make this possible for future releases. By default the consumer will use the
+     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
+     * ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    private Boolean lazyStartProducer = false;
+
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
+     * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
+     */
+    private Boolean autowiredEnabled = true;
+
+    public String getAccessToken() {
+        return accessToken;
+    }
+
+    public void setAccessToken(String accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public String getPhoneNumberId() {
+        return phoneNumberId;
+    }
+
+    public void setPhoneNumberId(String phoneNumberId) {
+        this.phoneNumberId = phoneNumberId;
+    }
+
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    public void setApiVersion(String apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public String getBaseUri() {
+        return baseUri;
+    }
+
+    public void setBaseUri(String baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    public ProductPolicy getProductPolicy() {
+        return productPolicy;
+    }
+
+    public void setProductPolicy(ProductPolicy productPolicy) {
+        this.productPolicy = productPolicy;
+    }
+
+    public Boolean getMessageActivitySharing() {
+        return messageActivitySharing;
+    }
+
+    public void setMessageActivitySharing(Boolean messageActivitySharing) {
+        this.messageActivitySharing = messageActivitySharing;
+    }
+
+    public String getTemplateName() {
+        return templateName;
+    }
+
+    public void setTemplateName(String templateName) {
+        this.templateName = templateName;
+    }
+
+    public String getTemplateLanguage() {
+        return templateLanguage;
+    }
+
+    public void setTemplateLanguage(String templateLanguage) {
+        this.templateLanguage = templateLanguage;
+    }
+
+    public Duration getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(Duration connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public Duration getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(Duration responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Duration getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(Duration retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public Duration getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(Duration retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public Boolean getRetryOnResponseTimeout() {
+        return retryOnResponseTimeout;
+    }
+
+    public void setRetryOnResponseTimeout(Boolean retryOnResponseTimeout) {
+        this.retryOnResponseTimeout = retryOnResponseTimeout;
+    }
+
+    public Integer getMessagesPerSecond() {
+        return messagesPerSecond;
+    }
+
+    public void setMessagesPerSecond(Integer messagesPerSecond) {
+        this.messagesPerSecond = messagesPerSecond;
+    }
+
+    public Integer getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(Integer maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public HttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(HttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getVerifyToken() {
+        return verifyToken;
+    }
+
+    public void setVerifyToken(String verifyToken) {
+        this.verifyToken = verifyToken;
+    }
+
+    public String getAppSecret() {
+        return appSecret;
+    }
+
+    public void setAppSecret(String appSecret) {
+        this.appSecret = appSecret;
+    }
+
+    public Boolean getSignatureVerification() {
+        return signatureVerification;
+    }
+
+    public void setSignatureVerification(Boolean signatureVerification) {
+        this.signatureVerification = signatureVerification;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public WebhookEvents getEvents() {
+        return events;
+    }
+
+    public void setEvents(WebhookEvents events) {
+        this.events = events;
+    }
+
+    public Integer getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(Integer maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public Boolean getHealthCheckTokenValidation() {
+        return healthCheckTokenValidation;
+    }
+
+    public void setHealthCheckTokenValidation(Boolean healthCheckTokenValidation) {
+        this.healthCheckTokenValidation = healthCheckTokenValidation;
+    }
+
+    public WhatsAppMarketingConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(WhatsAppMarketingConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.cwmarketing.whatsapp.springboot;
+
+import io.github.cwmarketing.whatsapp.WhatsAppMarketingComponent;
+import io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auto-configuration's switches ({@code enabled}, the global {@code camel.component.enabled}, the customizer's
+ * own switch) and the {@code configuration} bean reference, with {@link ApplicationContextRunner}.
+ */
+class StarterAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
+                    WhatsAppMarketingComponentConverter.class, WhatsAppMarketingComponentAutoConfiguration.class))
+            .withPropertyValues("camel.component.whatsapp-marketing.phone-number-id=1234567890",
+                    "camel.component.whatsapp-marketing.max-retries=1");
+
+    private static WhatsAppMarketingComponent component(org.springframework.context.ApplicationContext context) {
+        return context.getBean(CamelContext.class).getComponent("whatsapp-marketing", WhatsAppMarketingComponent.class);
+    }
+
+    @Test
+    void enabledByDefault() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(WhatsAppMarketingComponentConfiguration.class);
+            assertThat(context).hasBean("configureWhatsAppMarketingComponent");
+            assertThat(component(context).getConfiguration().getPhoneNumberId()).isEqualTo("1234567890");
+            assertThat(component(context).getConfiguration().getMaxRetries()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void enabledFalseSwitchesTheAutoConfigurationOff() {
+        runner.withPropertyValues("camel.component.whatsapp-marketing.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(WhatsAppMarketingComponentConfiguration.class);
+            assertThat(context).doesNotHaveBean(ComponentCustomizer.class);
+            assertThat(context).doesNotHaveBean(WhatsAppMarketingComponentAutoConfiguration.class);
+            // the component still works, with its own defaults
+            assertThat(component(context).getConfiguration().getPhoneNumberId()).isNull();
+            assertThat(component(context).getConfiguration().getMaxRetries()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void globalComponentSwitchAlsoApplies() {
+        runner.withPropertyValues("camel.component.enabled=false").run(context ->
+                assertThat(context).doesNotHaveBean(WhatsAppMarketingComponentConfiguration.class));
+    }
+
+    @Test
+    void customizerCanBeSwitchedOffAlone() {
+        runner.withPropertyValues("camel.component.whatsapp-marketing.customizer.enabled=false").run(context -> {
+            assertThat(context).hasSingleBean(WhatsAppMarketingComponentConfiguration.class);
+            assertThat(component(context).getConfiguration().getPhoneNumberId()).isNull();
+        });
+    }
+
+    @Test
+    void configurationBeanIsTheBaseAndExplicitPropertiesWin() {
+        runner.withUserConfiguration(BaseConfiguration.class)
+                .withPropertyValues("camel.component.whatsapp-marketing.configuration=#bean:whatsAppBase")
+                .run(context -> {
+                    WhatsAppMarketingConfiguration configuration = component(context).getConfiguration();
+                    assertThat(configuration.getTemplateName()).as("from the bean").isEqualTo("base_template");
+                    assertThat(configuration.getApiVersion()).as("bean value, not the starter's default")
+                            .isEqualTo("v21.0");
+                    assertThat(configuration.getMessagesPerSecond()).as("bean value, not the starter's default")
+                            .isEqualTo(10);
+                    assertThat(configuration.getPhoneNumberId()).as("explicit property").isEqualTo("1234567890");
+                    assertThat(configuration.getMaxRetries()).as("explicit property").isEqualTo(1);
+                });
+    }
+
+    @Test
+    void unknownBeanReferenceFailsWithItsName() {
+        runner.withPropertyValues("camel.component.whatsapp-marketing.idempotent-repository=#bean:missingRepository")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("missingRepository");
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class BaseConfiguration {
+
+        @Bean
+        WhatsAppMarketingConfiguration whatsAppBase() {
+            WhatsAppMarketingConfiguration configuration = new WhatsAppMarketingConfiguration();
+            configuration.setTemplateName("base_template");
+            configuration.setApiVersion("v21.0");
+            configuration.setMessagesPerSecond(10);
+            return configuration;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.cwmarketing.whatsapp.springboot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** Shared values and helpers of the starter tests. */
+final class StarterTestSupport {
+
+    static final String TOKEN = "EAAstarterTOKEN0123456789secret";
+    static final String APP_SECRET = "starter-app-secret-0123456789";
+    static final String VERIFY_TOKEN = "starter-verify-token-0123";
+    static final String PHONE_NUMBER_ID = "106540352242922";
+
+    private StarterTestSupport() {
+    }
+
+    /**
+     * The shared reference folder: system property {@code shared.dir} (set by surefire from the parent POM) when it
+     * exists, else the first {@code shared/reference} found walking up from the working directory (worktrees).
+     */
+    static Path sharedDir() {
+        String configured = System.getProperty("shared.dir");
+        if (configured != null && Files.isDirectory(Path.of(configured, "reference"))) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("shared").resolve("reference"))) {
+                return dir.resolve("shared");
+            }
+        }
+        throw new IllegalStateException("Shared reference folder not found (set -Dshared.dir)");
+    }
+
+    static byte[] webhookSample(String name) throws IOException {
+        return Files.readAllBytes(sharedDir().resolve("reference/webhook-samples").resolve(name));
+    }
+
+    /** {@code sha256=<hex HMAC-SHA256 of the raw body>}, as Meta signs webhooks. */
+    static String signature(byte[] body, String appSecret) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(appSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        StringBuilder hex = new StringBuilder("sha256=");
+        for (byte b : mac.doFinal(body)) {
+            hex.append(String.format("%02x", b));
+        }
+        return hex.toString();
+    }
+}
