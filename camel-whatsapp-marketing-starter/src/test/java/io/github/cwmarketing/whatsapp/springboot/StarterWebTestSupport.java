@@ -1,0 +1,97 @@
+package io.github.cwmarketing.whatsapp.springboot;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.APP_SECRET;
+import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.PHONE_NUMBER_ID;
+import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.TOKEN;
+import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.VERIFY_TOKEN;
+
+/**
+ * One web application (Spring MVC on a random port, actuator) shared by the web tests: a webhook route and a send
+ * route configured by {@code camel.component.whatsapp-marketing.*} properties only, the Graph API on WireMock. The
+ * subclasses add no configuration, so Spring's test-context cache starts the application once for all of them.
+ */
+@SpringBootTest(classes = { StarterTestApplication.class, StarterWebTestSupport.Routes.class },
+                webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+                        "camel.component.whatsapp-marketing.access-token=" + TOKEN,
+                        "camel.component.whatsapp-marketing.phone-number-id=" + PHONE_NUMBER_ID,
+                        "camel.component.whatsapp-marketing.verify-token=" + VERIFY_TOKEN,
+                        "camel.component.whatsapp-marketing.app-secret=" + APP_SECRET,
+                        "camel.component.whatsapp-marketing.health-check-token-validation=true",
+                        "camel.health.exposure-level=full",
+                        "management.endpoints.web.exposure.include=health,configprops,env",
+                        "management.endpoint.health.show-details=always",
+                        "management.endpoint.health.probes.enabled=true",
+                        "management.endpoint.health.group.readiness.include=readinessState,camelReadinessState",
+                        "management.endpoint.configprops.show-values=always",
+                        "management.endpoint.env.show-values=always"
+                })
+abstract class StarterWebTestSupport {
+
+    static final String WEBHOOK_PATH = "/whatsapp-marketing/webhook";
+    static final WireMockServer GRAPH_API = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    static {
+        GRAPH_API.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(GRAPH_API::stop));
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void graphApi(DynamicPropertyRegistry registry) {
+        registry.add("camel.component.whatsapp-marketing.base-uri", () -> "http://127.0.0.1:" + GRAPH_API.port());
+    }
+
+    @TestConfiguration
+    static class Routes {
+
+        @Bean
+        RouteBuilder whatsAppRoutes() {
+            return new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("whatsapp-marketing:webhook").routeId("statuses").to("mock:statuses");
+                    from("direct:campaign").routeId("campaign").to("whatsapp-marketing:send");
+                }
+            };
+        }
+    }
+
+    HttpResponse<String> httpGet(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> httpPost(String path, byte[] body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port + pathAndQuery);
+    }
+}
