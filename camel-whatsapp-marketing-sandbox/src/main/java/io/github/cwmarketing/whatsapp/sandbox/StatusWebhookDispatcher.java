@@ -74,6 +74,11 @@ final class StatusWebhookDispatcher {
         scheduleStep(message, scenario, 0, generation);
     }
 
+    /** Statuses that are due but not yet POSTed (e.g. waiting for a callback URL). */
+    synchronized int dueStatusCount() {
+        return dueStatuses.size();
+    }
+
     /** Drops every pending and in-flight status. */
     synchronized void reset() {
         generation++;

@@ -187,6 +187,11 @@ public final class WhatsAppSandbox implements AutoCloseable {
         }
     }
 
+    /** Statuses that are due but not yet POSTed, e.g. because no callback URL is set. */
+    int dueStatusCount() {
+        return dispatcher.dueStatusCount();
+    }
+
     /**
      * Forgets sent messages, delivered statuses, rate-limit windows and per-recipient attempts, and drops pending
      * webhooks. Keeps the configuration and the callback URL.
