@@ -115,7 +115,7 @@ final class MarketingMessagesHandler implements GraphApiHandler {
 
     private GraphResponse accept(String version, String phoneNumberId, MarketingMessageRequest send,
                                  Scenario scenario, String requestJson) {
-        SentMessage message = new SentMessage(GraphIds.wamid(send.recipient()), version, phoneNumberId,
+        SentMessage message = new SentMessage(GraphIds.wamid(send.bsuidOnly() ? send.bsuid() : send.waId()), version, phoneNumberId,
                 send.recipient(), send.bsuidOnly(), send.templateName(), send.productPolicy(),
                 admission.pricingCategory(), send.bizOpaqueCallbackData(), requestJson, settings.clock().instant());
         journal.recordSent(message);

@@ -77,6 +77,9 @@ public record SandboxSettings(
         if (maxLatency.compareTo(minLatency) < 0) {
             throw new IllegalArgumentException("maxLatency must not be below minLatency");
         }
+        if (callbackUrl != null) {
+            CallbackUrls.requireHttp(callbackUrl);
+        }
         requestValidators = List.copyOf(requestValidators);
         Objects.requireNonNull(scenarios, "scenarios");
         Objects.requireNonNull(clock, "clock");

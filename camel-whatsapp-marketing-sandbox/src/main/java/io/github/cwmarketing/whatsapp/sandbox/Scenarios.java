@@ -9,7 +9,7 @@ import java.util.Objects;
  * The sandbox's deterministic rules: which {@link Scenario} a recipient gets, and the default limits. Every number of
  * the rules is defined here (error codes, titles and HTTP statuses are in {@link WhatsAppError}).
  *
- * <table border="1">
+ * <table class="striped">
  * <caption>Scenarios and rules</caption>
  * <tr><th>When</th><th>Synchronous answer</th><th>Status webhooks (after each status delay)</th></tr>
  * <tr><td>recipient ends in 0</td><td>200, accepted</td><td>sent → failed 131026 (Message undeliverable)</td></tr>
@@ -27,6 +27,10 @@ import java.util.Objects;
  * <tr><td>account not onboarded and {@code product_policy} CLOUD_API_FALLBACK or absent</td><td>200, accepted</td>
  *     <td>as above, {@code pricing.category} {@code marketing} instead of {@code marketing_lite}</td></tr>
  * <tr><td>{@code bid_spec} with a BSUID-only recipient</td><td>400, 131062</td><td>none</td></tr>
+ * <tr><td>body invalid for Meta's schema or a plugged-in {@link RequestValidator}</td>
+ *     <td>400, 100 (Invalid parameter), {@code error_data.details} names the violations</td><td>none</td></tr>
+ * <tr><td>missing or wrong {@code Authorization: Bearer} token</td><td>401, 190 (OAuthException)</td>
+ *     <td>none</td></tr>
  * </table>
  * <p>
  * "Recipient" is {@code to} when present (Meta ignores {@code recipient} then), else the BSUID in {@code recipient};

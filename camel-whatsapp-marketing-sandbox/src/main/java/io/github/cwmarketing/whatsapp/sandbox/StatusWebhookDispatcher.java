@@ -29,6 +29,7 @@ final class StatusWebhookDispatcher {
     private static final Duration BATCH_LINGER = Duration.ofMillis(25);
     private static final Duration CALLBACK_TIMEOUT = Duration.ofSeconds(10);
     private static final int HTTP_OK = 200;
+    private static final String USER_AGENT = "facebookexternalua";
 
     private final SandboxSettings settings;
     private final SandboxJournal journal;
@@ -63,6 +64,7 @@ final class StatusWebhookDispatcher {
 
     /** Sets where statuses go; statuses that were waiting for a URL are sent now. */
     void callbackUrl(URI url) {
+        CallbackUrls.requireHttp(url);
         synchronized (this) {
             callbackUrl = url;
         }
@@ -129,13 +131,18 @@ final class StatusWebhookDispatcher {
         HttpRequest request = HttpRequest.newBuilder(delivery.url())
                 .timeout(CALLBACK_TIMEOUT)
                 .header("Content-Type", "application/json")
+                .header("User-Agent", USER_AGENT)
                 .header(WebhookSignature.HEADER, WebhookSignature.headerValue(settings.appSecret(), delivery.body()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
                 .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, failure) -> onAnswer(delivery, attempt,
-                        response == null ? describe(failure) : "HTTP " + response.statusCode(),
-                        response != null && response.statusCode() == HTTP_OK));
+        try {
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, failure) -> onAnswer(delivery, attempt,
+                            response == null ? describe(failure) : "HTTP " + response.statusCode(),
+                            response != null && response.statusCode() == HTTP_OK));
+        } catch (RuntimeException e) {
+            onAnswer(delivery, attempt, describe(e), false);
+        }
     }
 
     private void onAnswer(Delivery delivery, int attempt, String answer, boolean acknowledged) {

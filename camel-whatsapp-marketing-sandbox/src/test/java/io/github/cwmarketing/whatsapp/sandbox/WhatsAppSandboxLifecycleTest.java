@@ -32,5 +32,9 @@ class WhatsAppSandboxLifecycleTest {
                 .hasMessageContaining("messagesPerSecond");
         assertThatThrownBy(() -> WhatsAppSandbox.builder().statusesPerCallback(0).build())
                 .hasMessageContaining("statusesPerCallback");
+        assertThatThrownBy(() -> WhatsAppSandbox.builder().callbackUrl("ftp://example.com/hook").build())
+                .hasMessageContaining("callback URL");
+        assertThatThrownBy(() -> WhatsAppSandbox.builder().build().callbackUrl("/webhook"))
+                .hasMessageContaining("callback URL");
     }
 }
