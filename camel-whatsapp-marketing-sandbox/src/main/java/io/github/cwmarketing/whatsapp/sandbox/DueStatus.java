@@ -20,8 +20,4 @@ record DueStatus(SentMessage message, Scenario scenario, int index, Instant at, 
     boolean priced() {
         return scenario.pricedAt(index);
     }
-
-    boolean last() {
-        return index == scenario.steps().size() - 1;
-    }
 }
