@@ -44,7 +44,7 @@ final class MarketingMessagesHandler implements GraphApiHandler {
         if (settings.schemaValidation()) {
             validators.add(new MetaSchemaValidator());
         }
-        validators.add(new SpecGapRules());
+        validators.add(new ComponentRules());
         validators.addAll(settings.requestValidators());
         return validators;
     }

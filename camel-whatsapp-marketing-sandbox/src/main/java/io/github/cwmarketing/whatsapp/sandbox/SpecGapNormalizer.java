@@ -11,7 +11,7 @@ import java.util.Set;
  * that the schema judges as Meta's API does.
  * <ul>
  * <li>{@code recipient} (BSUID), {@code bid_spec} and {@code biz_opaque_callback_data} are accepted by the API but
- * missing from the schema ({@code additionalProperties: false}): removed ({@link SpecGapRules} checks them);</li>
+ * missing from the schema ({@code additionalProperties: false}): removed ({@link ComponentRules} checks them);</li>
  * <li>{@code to} is optional when {@code recipient} is given: a placeholder {@code to} is set;</li>
  * <li>button {@code index} "0"-"9" (or 0-9) is right, the schema's pattern {@code ^[2-6, 11-14]$} is not: a valid index
  * is replaced by one the pattern accepts;</li>

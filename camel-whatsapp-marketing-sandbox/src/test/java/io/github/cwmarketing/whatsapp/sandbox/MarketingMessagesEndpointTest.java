@@ -33,14 +33,14 @@ class MarketingMessagesEndpointTest {
 
     @Test
     void acceptsAValidTemplateMessageLikeMeta() throws Exception {
-        ObjectNode request = template("+1 650-555-1234");
+        ObjectNode request = template("+16505551234");
 
         HttpResponse<String> response = client.send(request);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
         assertThat(body.path("messaging_product").asText()).isEqualTo("whatsapp");
-        assertThat(body.at("/contacts/0/input").asText()).isEqualTo("+1 650-555-1234");
+        assertThat(body.at("/contacts/0/input").asText()).isEqualTo("+16505551234");
         assertThat(body.at("/contacts/0/wa_id").asText()).isEqualTo("16505551234");
         assertThat(body.at("/contacts/0").has("user_id")).isFalse();
         assertThat(body.at("/messages/0/id").asText()).matches("wamid\\.[A-Za-z0-9+/]+=*");
@@ -56,7 +56,7 @@ class MarketingMessagesEndpointTest {
 
         SentMessage sent = sandbox.sentMessages().get(0);
         assertThat(sent.wamid()).isEqualTo(body.at("/messages/0/id").asText());
-        assertThat(sent.recipient()).isEqualTo("+1 650-555-1234");
+        assertThat(sent.recipient()).isEqualTo("+16505551234");
         assertThat(sent.templateName()).isEqualTo("summer_sale");
         assertThat(sent.productPolicy()).isEqualTo("CLOUD_API_FALLBACK");
         assertThat(sent.pricingCategory()).isEqualTo("marketing_lite");
@@ -149,11 +149,20 @@ class MarketingMessagesEndpointTest {
                 violation("malformed BSUID", body -> body.put("recipient", "13491208655302741918"),
                         "$.recipient"),
                 violation("callback data too long", body -> body.put("biz_opaque_callback_data", "x".repeat(513)),
-                        "$.biz_opaque_callback_data"));
+                        "$.biz_opaque_callback_data"),
+                violation("component rule: coupon code over 15", MarketingMessagesEndpointTest::addLongCouponCode,
+                        "$.template.components[1].parameters[0].coupon_code"),
+                violation("component rule: phone with letters", body -> body.put("to", "+1555CALLME"), "$.to"));
     }
 
     private static Arguments violation(String name, Consumer<ObjectNode> change, String detailsFragment) {
         return Arguments.of(name, change, detailsFragment);
+    }
+
+    private static void addLongCouponCode(ObjectNode body) {
+        ObjectNode button = ((ObjectNode) body.get("template")).withArray("components").addObject();
+        button.put("type", "button").put("sub_type", "copy_code").put("index", "0");
+        button.putArray("parameters").addObject().put("type", "coupon_code").put("coupon_code", "SIXTEEN-CHARS-XX");
     }
 
     private static void addButtonWithIndex10(ObjectNode body) {
