@@ -60,7 +60,7 @@ public final class CampaignApplication {
                 console::println);
         tracker.onFinished(main::completed);
         main.bind("campaignTracker", tracker);
-        main.bind("templateParameters", new TemplateParameters());
+        main.bind("recipients", new RecipientsCsv());
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.port", Integer.toString(webhookPort));
         main.addInitialProperty("campaign.template", settings.template());
