@@ -1,0 +1,20 @@
+package io.github.cwmarketing.whatsapp.sandbox;
+
+import java.net.URI;
+import java.util.Objects;
+
+/** Checks that a webhook callback URL can be POSTed to. */
+final class CallbackUrls {
+
+    private CallbackUrls() {
+    }
+
+    static URI requireHttp(URI url) {
+        Objects.requireNonNull(url, "callbackUrl");
+        String scheme = url.getScheme();
+        if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) || url.getHost() == null) {
+            throw new IllegalArgumentException("The callback URL must be an absolute http(s) URL: " + url);
+        }
+        return url;
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.cwmarketing.whatsapp.sandbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An HTTP request to the sandbox, independent of WireMock.
+ *
+ * @param method  upper-case HTTP method
+ * @param path    the URL path, without query
+ * @param headers header values by lower-case name (first value only)
+ * @param body    the raw body bytes
+ */
+record GraphRequest(String method, String path, Map<String, String> headers, byte[] body) {
+
+    GraphRequest {
+        headers = Map.copyOf(headers);
+        body = body == null ? new byte[0] : body;
+    }
+
+    String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    String bodyAsString() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.cwmarketing.whatsapp.sandbox;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /{version}/{phone-number-id}/marketing_messages}: checks the token, validates the body, applies the
+ * {@link SendAdmission} rules, then accepts the message like Meta and starts its status webhooks.
+ */
+final class MarketingMessagesHandler implements GraphApiHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MarketingMessagesHandler.class);
+    private static final Pattern PATH = Pattern.compile("/(?:(v[0-9]+(?:\\.[0-9]+)?)/)?([^/]+)/marketing_messages/?");
+
+    private final SandboxSettings settings;
+    private final AccessTokenGuard tokenGuard;
+    private final List<RequestValidator> validators;
+    private final SendAdmission admission;
+    private final SandboxJournal journal;
+    private final StatusWebhookDispatcher dispatcher;
+
+    MarketingMessagesHandler(SandboxSettings settings, SandboxJournal journal, StatusWebhookDispatcher dispatcher) {
+        this.settings = settings;
+        this.tokenGuard = new AccessTokenGuard(settings.accessToken());
+        this.validators = validators(settings);
+        this.admission = new SendAdmission(settings);
+        this.journal = journal;
+        this.dispatcher = dispatcher;
+    }
+
+    private static List<RequestValidator> validators(SandboxSettings settings) {
+        List<RequestValidator> validators = new ArrayList<>();
+        if (settings.schemaValidation()) {
+            validators.add(new MetaSchemaValidator());
+        }
+        validators.add(new ComponentRules());
+        validators.addAll(settings.requestValidators());
+        return validators;
+    }
+
+    @Override
+    public String name() {
+        return "marketing-messages";
+    }
+
+    @Override
+    public MappingBuilder requests() {
+        return post(urlPathMatching(PATH.pattern()));
+    }
+
+    @Override
+    public GraphResponse handle(GraphRequest request) {
+        Optional<GraphResponse> unauthorized = tokenGuard.reject(request);
+        if (unauthorized.isPresent()) {
+            return unauthorized.get();
+        }
+        Matcher path = PATH.matcher(request.path());
+        if (!path.matches()) {
+            throw new IllegalStateException("Unexpected path " + request.path());
+        }
+        String version = path.group(1) != null ? path.group(1) : WhatsAppSandbox.DEFAULT_API_VERSION;
+        String phoneNumberId = path.group(2);
+        return send(version, phoneNumberId, request)
+                .withHeader("facebook-api-version", version)
+                .withHeader(UsageHeader.NAME,
+                        UsageHeader.value(settings.wabaId(), admission.throughputUsagePercent(phoneNumberId)));
+    }
+
+    @Override
+    public void reset() {
+        admission.reset();
+    }
+
+    private GraphResponse send(String version, String phoneNumberId, GraphRequest request) {
+        if (!settings.phoneNumberId().equals(phoneNumberId)) {
+            return ErrorEnvelope.response(WhatsAppError.UNKNOWN_OBJECT, "Unknown phone number id " + phoneNumberId);
+        }
+        Optional<JsonNode> body = Json.parse(request.body()).filter(JsonNode::isObject);
+        if (body.isEmpty()) {
+            return ErrorEnvelope.response(WhatsAppError.INVALID_PARAMETER, "The request body must be a JSON object.");
+        }
+        List<String> violations = violations(body.get());
+        if (!violations.isEmpty()) {
+            LOG.debug("Rejected invalid request: {}", violations);
+            return ErrorEnvelope.response(WhatsAppError.INVALID_PARAMETER, String.join("; ", violations));
+        }
+        MarketingMessageRequest send = MarketingMessageRequest.from(body.get());
+        Scenario scenario = settings.scenarios().forRecipient(send.recipient());
+        Optional<WhatsAppError> refusal = admission.refusal(phoneNumberId, send, scenario);
+        if (refusal.isPresent()) {
+            LOG.debug("Refused message to {} with {}", send.recipient(), refusal.get().code());
+            return ErrorEnvelope.response(refusal.get());
+        }
+        return accept(version, phoneNumberId, send, scenario, request.bodyAsString());
+    }
+
+    private List<String> violations(JsonNode body) {
+        List<String> violations = new ArrayList<>();
+        for (RequestValidator validator : validators) {
+            violations.addAll(validator.validate(body));
+        }
+        return violations;
+    }
+
+    private GraphResponse accept(String version, String phoneNumberId, MarketingMessageRequest send,
+                                 Scenario scenario, String requestJson) {
+        SentMessage message = new SentMessage(GraphIds.wamid(send.bsuidOnly() ? send.bsuid() : send.waId()), version, phoneNumberId,
+                send.recipient(), send.bsuidOnly(), send.templateName(), send.productPolicy(),
+                admission.pricingCategory(), send.bizOpaqueCallbackData(), requestJson, settings.clock().instant());
+        journal.recordSent(message);
+        dispatcher.play(message, scenario);
+        LOG.debug("Accepted {} to {} (template {}, scenario: {})", message.wamid(), message.recipient(),
+                message.templateName(), scenario.description());
+        return GraphResponse.json(200, Json.write(acceptedBody(send, message.wamid())));
+    }
+
+    private static ObjectNode acceptedBody(MarketingMessageRequest send, String wamid) {
+        ObjectNode body = Json.object();
+        body.put("messaging_product", "whatsapp");
+        ObjectNode contact = body.putArray("contacts").addObject();
+        contact.put("input", send.recipient());
+        if (send.bsuidOnly()) {
+            contact.put("user_id", send.bsuid());
+        } else {
+            contact.put("wa_id", send.waId());
+        }
+        ObjectNode message = body.putArray("messages").addObject();
+        message.put("id", wamid);
+        message.put("message_status", "accepted");
+        return body;
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.cwmarketing.whatsapp.sandbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** What the sandbox accepted and which statuses the callback acknowledged; thread-safe. */
+final class SandboxJournal {
+
+    private final List<SentMessage> sentMessages = new CopyOnWriteArrayList<>();
+    private final List<DeliveredStatus> deliveredStatuses = new ArrayList<>();
+
+    void recordSent(SentMessage message) {
+        sentMessages.add(message);
+    }
+
+    List<SentMessage> sentMessages() {
+        return List.copyOf(sentMessages);
+    }
+
+    synchronized void recordDelivered(List<DeliveredStatus> statuses) {
+        deliveredStatuses.addAll(statuses);
+        notifyAll();
+    }
+
+    synchronized List<DeliveredStatus> deliveredStatuses() {
+        return List.copyOf(deliveredStatuses);
+    }
+
+    /** Waits until at least {@code count} statuses were delivered; returns all delivered so far, or throws. */
+    synchronized List<DeliveredStatus> awaitDelivered(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (deliveredStatuses.size() < count) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw new AssertionError("Expected " + count + " delivered statuses within " + timeout
+                        + " but got " + deliveredStatuses.size() + ": " + describe(deliveredStatuses));
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, remaining);
+        }
+        return List.copyOf(deliveredStatuses);
+    }
+
+    synchronized void clear() {
+        sentMessages.clear();
+        deliveredStatuses.clear();
+    }
+
+    private static List<String> describe(List<DeliveredStatus> statuses) {
+        return statuses.stream().map(s -> s.wamid() + " " + s.status()).toList();
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.cwmarketing.whatsapp.sandbox;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The configuration of a {@link WhatsAppSandbox}, built by {@link WhatsAppSandbox.Builder}. {@link #toString()} never
+ * shows the access token or the app secret.
+ *
+ * @param port                 HTTP port, 0 for a free one
+ * @param bindAddress          address to listen on
+ * @param accessToken          the token expected in {@code Authorization: Bearer}
+ * @param appSecret            the key of the webhook signatures
+ * @param phoneNumberId        the business phone number id served
+ * @param displayPhoneNumber   {@code metadata.display_phone_number} of webhooks
+ * @param wabaId               WhatsApp Business Account id ({@code entry[].id} of webhooks)
+ * @param callbackUrl          initial webhook callback URL, or {@code null}
+ * @param onboarded            whether the business accepted the Marketing Messages terms
+ * @param messagesPerSecond    throughput limit per phone number id, 0 = off
+ * @param pairLimit            messages to one recipient allowed per {@code pairWindow}, 0 = off
+ * @param pairWindow           window of the pair rate limit
+ * @param statusDelay          delay before each status webhook (after the previous one was delivered)
+ * @param minLatency           minimum added response latency
+ * @param maxLatency           maximum added response latency, 0 = none
+ * @param statusesPerCallback  most statuses batched in one webhook POST
+ * @param callbackMaxAttempts  attempts per webhook POST before giving up
+ * @param callbackRetryBackoff wait before the first retry; doubled for every further retry
+ * @param schemaValidation     whether requests are validated against Meta's OpenAPI schema
+ * @param requestValidators    additional request rules
+ * @param scenarios            the scenario table
+ * @param clock                clock of timestamps and rate-limit windows
+ */
+public record SandboxSettings(
+        int port,
+        String bindAddress,
+        String accessToken,
+        String appSecret,
+        String phoneNumberId,
+        String displayPhoneNumber,
+        String wabaId,
+        URI callbackUrl,
+        boolean onboarded,
+        int messagesPerSecond,
+        int pairLimit,
+        Duration pairWindow,
+        Duration statusDelay,
+        Duration minLatency,
+        Duration maxLatency,
+        int statusesPerCallback,
+        int callbackMaxAttempts,
+        Duration callbackRetryBackoff,
+        boolean schemaValidation,
+        List<RequestValidator> requestValidators,
+        Scenarios scenarios,
+        Clock clock) {
+
+    public SandboxSettings {
+        requireNonBlank(bindAddress, "bindAddress");
+        requireNonBlank(accessToken, "accessToken");
+        requireNonBlank(appSecret, "appSecret");
+        requireNonBlank(phoneNumberId, "phoneNumberId");
+        requireNonBlank(displayPhoneNumber, "displayPhoneNumber");
+        requireNonBlank(wabaId, "wabaId");
+        requireAtLeast(port, 0, "port");
+        requireAtLeast(messagesPerSecond, 0, "messagesPerSecond");
+        requireAtLeast(pairLimit, 0, "pairLimit");
+        requireAtLeast(statusesPerCallback, 1, "statusesPerCallback");
+        requireAtLeast(callbackMaxAttempts, 1, "callbackMaxAttempts");
+        requireNonNegative(pairWindow, "pairWindow");
+        requireNonNegative(statusDelay, "statusDelay");
+        requireNonNegative(minLatency, "minLatency");
+        requireNonNegative(maxLatency, "maxLatency");
+        requireNonNegative(callbackRetryBackoff, "callbackRetryBackoff");
+        if (maxLatency.compareTo(minLatency) < 0) {
+            throw new IllegalArgumentException("maxLatency must not be below minLatency");
+        }
+        if (callbackUrl != null) {
+            CallbackUrls.requireHttp(callbackUrl);
+        }
+        requestValidators = List.copyOf(requestValidators);
+        Objects.requireNonNull(scenarios, "scenarios");
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String toString() {
+        return "SandboxSettings[port=" + port + ", bindAddress=" + bindAddress + ", accessToken=***, appSecret=***"
+                + ", phoneNumberId=" + phoneNumberId + ", wabaId=" + wabaId + ", callbackUrl=" + callbackUrl
+                + ", onboarded=" + onboarded + ", messagesPerSecond=" + messagesPerSecond
+                + ", pairLimit=" + pairLimit + "/" + pairWindow + ", statusDelay=" + statusDelay
+                + ", latency=" + minLatency + ".." + maxLatency + ", statusesPerCallback=" + statusesPerCallback
+                + ", callbackMaxAttempts=" + callbackMaxAttempts + ", callbackRetryBackoff=" + callbackRetryBackoff
+                + ", schemaValidation=" + schemaValidation + ", requestValidators=" + requestValidators.size() + "]";
+    }
+
+    private static void requireNonBlank(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    private static void requireAtLeast(int value, int minimum, String name) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(name + " must be at least " + minimum + ": " + value);
+        }
+    }
+
+    private static void requireNonNegative(Duration value, String name) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be zero or positive: " + value);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * A WireMock-based simulator of the Graph API endpoint of the Marketing Messages API for WhatsApp, with signed status
+ * webhooks.
+ * <ul>
+ * <li>{@link io.github.cwmarketing.whatsapp.sandbox.WhatsAppSandbox}: build, start, inspect and stop a sandbox;</li>
+ * <li>{@link io.github.cwmarketing.whatsapp.sandbox.Scenarios}: what happens to a message, by recipient;</li>
+ * <li>{@link io.github.cwmarketing.whatsapp.sandbox.WhatsAppSandboxExtension}: the JUnit 5 extension;</li>
+ * <li>{@link io.github.cwmarketing.whatsapp.sandbox.WhatsAppSandboxMain}: the command line.</li>
+ * </ul>
+ */
+package io.github.cwmarketing.whatsapp.sandbox;

@@ -1,0 +1,191 @@
+package io.github.cwmarketing.whatsapp.sandbox;
+
+import static io.github.cwmarketing.whatsapp.sandbox.GraphClient.json;
+import static io.github.cwmarketing.whatsapp.sandbox.GraphClient.template;
+import static io.github.cwmarketing.whatsapp.sandbox.TestSupport.TIMEOUT;
+import static io.github.cwmarketing.whatsapp.sandbox.TestSupport.fastSandbox;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** One test per row of the table in {@link Scenarios}. */
+class ScenarioTest {
+
+    static final WebhookReceiver RECEIVER = WebhookReceiver.start();
+
+    @RegisterExtension
+    static final WhatsAppSandboxExtension WHATSAPP =
+            new WhatsAppSandboxExtension(fastSandbox().callbackUrl(RECEIVER.url()));
+
+    private final WhatsAppSandbox sandbox;
+    private final GraphClient client;
+
+    ScenarioTest(WhatsAppSandbox sandbox) {
+        this.sandbox = sandbox;
+        this.client = new GraphClient(sandbox);
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        RECEIVER.close();
+    }
+
+    @Test
+    void recipientEndingIn0IsSentThenFailsWith131026() throws Exception {
+        String wamid = client.accepted(template("16505551230"));
+
+        List<DeliveredStatus> statuses = sandbox.awaitStatuses(2, TIMEOUT);
+
+        assertThat(statuses).extracting(DeliveredStatus::status).containsExactly("sent", "failed");
+        DeliveredStatus failed = statuses.get(1);
+        assertThat(failed.wamid()).isEqualTo(wamid);
+        assertThat(failed.errorCode()).isEqualTo(131026);
+        assertThat(failed.pricingCategory()).isNull();
+        JsonNode error = GraphClient.MAPPER.readTree(failed.statusJson()).path("errors").path(0);
+        assertThat(error.path("title").asText()).isEqualTo("Message undeliverable");
+        assertThat(error.path("message").asText()).isEqualTo("Message undeliverable");
+        assertThat(error.at("/error_data/details").asText()).isNotBlank();
+        assertThat(error.path("href").asText()).isEqualTo(WhatsAppError.ERROR_CODES_HREF);
+        assertNoMoreStatusesFor(wamid);
+    }
+
+    @Test
+    void recipientEndingIn9FailsWith131049WithoutBeingSent() throws Exception {
+        String wamid = client.accepted(template("16505551239"));
+
+        List<DeliveredStatus> statuses = sandbox.awaitStatuses(1, TIMEOUT);
+
+        assertThat(statuses.get(0).status()).isEqualTo("failed");
+        assertThat(statuses.get(0).errorCode()).isEqualTo(131049);
+        JsonNode error = GraphClient.MAPPER.readTree(statuses.get(0).statusJson()).path("errors").path(0);
+        assertThat(error.path("title").asText())
+                .isEqualTo("This message was not delivered to maintain healthy ecosystem engagement.");
+        assertNoMoreStatusesFor(wamid);
+    }
+
+    @Test
+    void recipientEndingIn8IsDeliveredButNeverRead() throws Exception {
+        String wamid = client.accepted(template("16505551238"));
+
+        assertThat(sandbox.awaitStatuses(2, TIMEOUT)).extracting(DeliveredStatus::status)
+                .containsExactly("sent", "delivered");
+        assertNoMoreStatusesFor(wamid);
+    }
+
+    @Test
+    void recipientEndingIn7IsRefusedWith131056OnTheFirstAttemptOnly() {
+        HttpResponse<String> first = client.send(template("16505551237"));
+
+        assertThat(first.statusCode()).isEqualTo(400);
+        JsonNode error = json(first).path("error");
+        assertThat(error.path("code").asInt()).isEqualTo(131056);
+        assertThat(error.path("message").asText())
+                .isEqualTo("(#131056) (Business Account, Consumer Account) pair rate limit hit");
+        client.accepted(template("16505551237"));
+        assertThat(sandbox.awaitStatuses(3, TIMEOUT)).extracting(DeliveredStatus::status)
+                .containsExactly("sent", "delivered", "read");
+    }
+
+    @Test
+    void anyOtherRecipientIsSentDeliveredAndRead() {
+        client.accepted(template("16505551234"));
+
+        assertThat(sandbox.awaitStatuses(3, TIMEOUT)).extracting(DeliveredStatus::status)
+                .containsExactly("sent", "delivered", "read");
+    }
+
+    @Test
+    void aBsuidRecipientIsPickedByItsLastDigitAndReportedAsRecipientUserId() throws Exception {
+        client.accepted(template(null).put("recipient", "US.13491208655302741918"));
+
+        List<DeliveredStatus> statuses = sandbox.awaitStatuses(2, TIMEOUT);
+
+        assertThat(statuses).extracting(DeliveredStatus::status).containsExactly("sent", "delivered");
+        JsonNode sent = GraphClient.MAPPER.readTree(statuses.get(0).statusJson());
+        assertThat(sent.path("recipient_user_id").asText()).isEqualTo("US.13491208655302741918");
+        assertThat(sent.has("recipient_id")).isFalse();
+    }
+
+    @Test
+    void resetForgetsAttemptsSoTheFirstAttemptIsRefusedAgain() {
+        assertThat(client.send(template("16505551237")).statusCode()).isEqualTo(400);
+        assertThat(client.send(template("16505551237")).statusCode()).isEqualTo(200);
+
+        sandbox.reset();
+
+        assertThat(client.send(template("16505551237")).statusCode()).isEqualTo(400);
+        assertThat(sandbox.sentMessages()).isEmpty();
+    }
+
+    @Test
+    void refusesSendsOverTheMessagesPerSecondWith130429() {
+        MutableClock clock = new MutableClock();
+        try (WhatsAppSandbox twoPerSecond = WhatsAppSandbox.builder().messagesPerSecond(2).clock(clock).build()) {
+            GraphClient limited = new GraphClient(twoPerSecond.start());
+            limited.accepted(template("16505551231"));
+            limited.accepted(template("16505551232"));
+
+            HttpResponse<String> third = limited.send(template("16505551233"));
+
+            assertThat(third.statusCode()).isEqualTo(429);
+            JsonNode error = json(third).path("error");
+            assertThat(error.path("code").asInt()).isEqualTo(130429);
+            assertThat(error.path("message").asText()).isEqualTo("(#130429) Rate limit hit");
+            assertThat(error.at("/error_data/details").asText())
+                    .isEqualTo("Cloud API message throughput has been reached.");
+            assertThat(third.headers().firstValue(UsageHeader.NAME)).hasValueSatisfying(
+                    usage -> assertThat(usage).contains("\"call_count\":100"));
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(limited.send(template("16505551233")).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void refusesMoreThanThePairLimitToOneRecipientWith131056() {
+        MutableClock clock = new MutableClock();
+        try (WhatsAppSandbox defaults = WhatsAppSandbox.builder().clock(clock).build()) {
+            GraphClient limited = new GraphClient(defaults.start());
+            for (int i = 0; i < Scenarios.DEFAULT_PAIR_LIMIT; i++) {
+                limited.accepted(template("16505551234"));
+            }
+
+            HttpResponse<String> overLimit = limited.send(template("16505551234"));
+
+            assertThat(overLimit.statusCode()).isEqualTo(400);
+            assertThat(json(overLimit).at("/error/code").asInt()).isEqualTo(131056);
+            assertThat(limited.send(template("16505551235")).statusCode()).isEqualTo(200);
+            clock.advance(Scenarios.DEFAULT_PAIR_WINDOW);
+            assertThat(limited.send(template("16505551234")).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void turnsLimitsOffWithZero() {
+        MutableClock clock = new MutableClock();
+        try (WhatsAppSandbox unlimited = WhatsAppSandbox.builder().clock(clock)
+                .messagesPerSecond(0).pairRateLimit(0, Duration.ofSeconds(6)).build()) {
+            GraphClient client = new GraphClient(unlimited.start());
+            for (int i = 0; i < 100; i++) {
+                client.accepted(template("16505551234"));
+            }
+            assertThat(unlimited.sentMessages()).hasSize(100);
+        }
+    }
+
+    /**
+     * Proves the absence of further statuses without sleeping: a later message to another recipient is sent, delivered
+     * and read; a further status of {@code wamid} would have been due before that message's read.
+     */
+    private void assertNoMoreStatusesFor(String wamid) {
+        int before = sandbox.deliveredStatuses().size();
+        String marker = client.accepted(template("16505551231"));
+        List<DeliveredStatus> all = sandbox.awaitStatuses(before + 3, TIMEOUT);
+        assertThat(all.subList(before, all.size())).extracting(DeliveredStatus::wamid).containsOnly(marker);
+    }
+}
