@@ -106,6 +106,21 @@ class Dialog360ProviderTest extends OperationsTestSupport {
     }
 
     @Test
+    void eachApiKeyHasItsOwnPacingBucketKeyedByAFingerprintNotTheKey() {
+        WhatsAppMarketingEndpoint first = context.getEndpoint(
+                "whatsapp-marketing:send?provider=DIALOG360&apiKey=" + API_KEY, WhatsAppMarketingEndpoint.class);
+        WhatsAppMarketingEndpoint sameKey = context.getEndpoint(
+                "whatsapp-marketing:send?provider=DIALOG360&messagesPerSecond=80&apiKey=" + API_KEY,
+                WhatsAppMarketingEndpoint.class);
+        WhatsAppMarketingEndpoint otherKey = context.getEndpoint(
+                "whatsapp-marketing:send?provider=DIALOG360&apiKey=otherKEY", WhatsAppMarketingEndpoint.class);
+
+        assertThat(first.pacer(null)).isNotNull().isSameAs(sameKey.pacer(null)).isNotSameAs(otherKey.pacer(null));
+        assertThat(first.urls().pacingKey(null)).startsWith("dialog360:").doesNotContain(API_KEY);
+        assertThat(first.urls().pacingKey(GraphApiStub.PHONE_NUMBER_ID)).isEqualTo(GraphApiStub.PHONE_NUMBER_ID);
+    }
+
+    @Test
     void wrappedMetaErrorIsTheSameApiException() {
         answer(wrappedMetaError(400, 131055, "(#131055) Method not allowed"));
 
