@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.cwmarketing.whatsapp.WebhookEvents;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration;
+import io.github.cwmarketing.whatsapp.WhatsAppMarketingProvider;
 import io.github.cwmarketing.whatsapp.http.HttpClientConfigurer;
 import io.github.cwmarketing.whatsapp.model.ProductPolicy;
 import org.apache.camel.spi.IdempotentRepository;
@@ -12,9 +13,9 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Sends marketing template messages through the Marketing Messages API for WhatsApp and receives their status
- * webhooks: the options of the whatsapp-marketing component, as {@code camel.component.whatsapp-marketing.*} Spring
- * Boot properties.
+ * Sends marketing template messages through the Marketing Messages API for WhatsApp, receives their status webhooks,
+ * and reads or changes the account and template settings: the options of the whatsapp-marketing component, as
+ * {@code camel.component.whatsapp-marketing.*} Spring Boot properties.
  * <p>
  * Written by hand in the shape of Camel's generated starters (Camel's generator only works for the
  * {@code org.apache.camel} group id). Every option of the component descriptor
@@ -35,26 +36,56 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     private Boolean enabled = true;
 
     /**
-     * The access token (system user token with whatsapp_business_messaging), sent as a Bearer token. Required by every
-     * operation that calls the Graph API. Secret: masked in actuator's configprops and env endpoints.
+     * Whose API to call: META (Meta's Graph API, authenticated by accessToken) or DIALOG360 (360dialog's Marketing
+     * Messages API at {baseUri}/marketing_messages, authenticated by apiKey; it offers send only, the account and
+     * template operations fail at endpoint creation).
+     */
+    private WhatsAppMarketingProvider provider = WhatsAppMarketingProvider.META;
+
+    /**
+     * The access token (system user token with whatsapp_business_messaging; the account and template operations also
+     * need whatsapp_business_management), sent as a Bearer token. Required with provider META. Secret: masked in
+     * actuator's configprops and env endpoints.
      */
     private String accessToken;
 
     /**
-     * The business phone number id that sends the messages. Required for send; the header
-     * CamelWhatsAppMarketingPhoneNumberId overrides it per message.
+     * The 360dialog API key of the channel, sent as the D360-API-KEY header. Required with provider DIALOG360. Secret:
+     * masked in actuator's configprops and env endpoints.
+     */
+    private String apiKey;
+
+    /**
+     * The business phone number id that sends the messages. Required for send with provider META (not used with
+     * DIALOG360, whose API key identifies the number); the header CamelWhatsAppMarketingPhoneNumberId overrides it per
+     * message.
      */
     private String phoneNumberId;
 
     /**
-     * The Graph API version.
+     * The Graph API version (not used with DIALOG360).
      */
     private String apiVersion = "v25.0";
 
     /**
-     * The Graph API base URI. Tests and the sandbox point it elsewhere.
+     * The API base URI: https://graph.facebook.com by default, https://waba-v2.360dialog.io when provider is DIALOG360
+     * and this option is left at its default. Tests and the sandbox point it elsewhere.
      */
     private String baseUri = "https://graph.facebook.com";
+
+    /**
+     * The WhatsApp Business Account id (digits) of the account operations: getOnboardingStatus,
+     * getCloudApiMarketingDisabled, setCloudApiMarketingDisabled, and getCreativeFeatures / setCreativeFeatures when
+     * no templateId is given. The header CamelWhatsAppMarketingWabaId overrides it per exchange.
+     */
+    private String wabaId;
+
+    /**
+     * The message template id (digits) of the template operations: setTemplateTtl, and getCreativeFeatures /
+     * setCreativeFeatures at template level (a template id, from this option or the header, takes precedence over the
+     * WABA id). The header CamelWhatsAppMarketingTemplateId overrides it per exchange.
+     */
+    private String templateId;
 
     /**
      * STRICT rejects a message that the Marketing Messages API cannot deliver; CLOUD_API_FALLBACK routes it through
@@ -232,12 +263,28 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
      */
     private Boolean autowiredEnabled = true;
 
+    public WhatsAppMarketingProvider getProvider() {
+        return provider;
+    }
+
+    public void setProvider(WhatsAppMarketingProvider provider) {
+        this.provider = provider;
+    }
+
     public String getAccessToken() {
         return accessToken;
     }
 
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
     }
 
     public String getPhoneNumberId() {
@@ -262,6 +309,22 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
 
     public void setBaseUri(String baseUri) {
         this.baseUri = baseUri;
+    }
+
+    public String getWabaId() {
+        return wabaId;
+    }
+
+    public void setWabaId(String wabaId) {
+        this.wabaId = wabaId;
+    }
+
+    public String getTemplateId() {
+        return templateId;
+    }
+
+    public void setTemplateId(String templateId) {
+        this.templateId = templateId;
     }
 
     public ProductPolicy getProductPolicy() {

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.API_KEY;
 import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.APP_SECRET;
 import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.PHONE_NUMBER_ID;
 import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.TOKEN;
@@ -55,13 +56,14 @@ class StarterActuatorTest extends StarterWebTestSupport {
         assertThat(properties.get("accessToken").asText()).isEqualTo(MASK);
         assertThat(properties.get("appSecret").asText()).isEqualTo(MASK);
         assertThat(properties.get("verifyToken").asText()).isEqualTo(MASK);
+        assertThat(properties.get("apiKey").asText()).isEqualTo(MASK);
         assertThat(properties.get("phoneNumberId").asText()).as("show-values=always is in effect")
                 .isEqualTo(PHONE_NUMBER_ID);
     }
 
     @Test
     void envMasksTheSecretsButShowsTheOtherValues() throws Exception {
-        for (String secret : new String[] { "access-token", "app-secret", "verify-token" }) {
+        for (String secret : new String[] { "access-token", "api-key", "app-secret", "verify-token" }) {
             HttpResponse<String> response = httpGet("/actuator/env/camel.component.whatsapp-marketing." + secret);
             assertThat(response.statusCode()).isEqualTo(200);
             assertNoSecretIn(response.body());
@@ -125,5 +127,6 @@ class StarterActuatorTest extends StarterWebTestSupport {
         assertTrue(!body.contains(TOKEN), "access token unmasked in the actuator output");
         assertTrue(!body.contains(APP_SECRET), "app secret unmasked in the actuator output");
         assertTrue(!body.contains(VERIFY_TOKEN), "verify token unmasked in the actuator output");
+        assertTrue(!body.contains(API_KEY), "API key unmasked in the actuator output");
     }
 }

@@ -6,6 +6,7 @@ import io.github.cwmarketing.whatsapp.WebhookEvents;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingComponent;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingEndpoint;
+import io.github.cwmarketing.whatsapp.WhatsAppMarketingProvider;
 import io.github.cwmarketing.whatsapp.http.HttpClientConfigurer;
 import io.github.cwmarketing.whatsapp.model.ProductPolicy;
 import org.apache.camel.CamelContext;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 
+import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.API_KEY;
 import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.APP_SECRET;
 import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.PHONE_NUMBER_ID;
 import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.TOKEN;
@@ -35,8 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = { StarterTestApplication.class, StarterPropertiesTest.Beans.class }, properties = {
+        "camel.component.whatsapp-marketing.provider=DIALOG360",
         "camel.component.whatsapp-marketing.access-token=" + TOKEN,
+        "camel.component.whatsapp-marketing.api-key=" + API_KEY,
         "camel.component.whatsapp-marketing.phone-number-id=" + PHONE_NUMBER_ID,
+        "camel.component.whatsapp-marketing.waba-id=102290129340398",
+        "camel.component.whatsapp-marketing.template-id=1689556908129832",
         "camel.component.whatsapp-marketing.api-version=v24.0",
         "camel.component.whatsapp-marketing.base-uri=http://127.0.0.1:9",
         "camel.component.whatsapp-marketing.product-policy=STRICT",
@@ -135,7 +141,7 @@ class StarterPropertiesTest {
     void secretsArePrintedNowhere(CapturedOutput output) {
         camelContext.getEndpoint("whatsapp-marketing:send");
         assertThat(output.getAll()).as("startup log").contains("campaign");
-        for (String secret : new String[] { TOKEN, APP_SECRET, VERIFY_TOKEN }) {
+        for (String secret : new String[] { TOKEN, API_KEY, APP_SECRET, VERIFY_TOKEN }) {
             assertTrue(!output.getAll().contains(secret), "a secret appears in the log output");
             camelContext.getEndpoints().forEach(endpoint -> assertTrue(!endpoint.toString().contains(secret)
                                                                        && !endpoint.getEndpointUri().contains(secret),
@@ -145,7 +151,11 @@ class StarterPropertiesTest {
 
     /** Compares secrets with assertTrue, so that a failure does not print them. */
     private static void assertConfigured(WhatsAppMarketingConfiguration configuration) {
+        assertThat(configuration.getProvider()).isEqualTo(WhatsAppMarketingProvider.DIALOG360);
         assertTrue(TOKEN.equals(configuration.getAccessToken()), "accessToken differs from the property");
+        assertTrue(API_KEY.equals(configuration.getApiKey()), "apiKey differs from the property");
+        assertThat(configuration.getWabaId()).isEqualTo("102290129340398");
+        assertThat(configuration.getTemplateId()).isEqualTo("1689556908129832");
         assertTrue(APP_SECRET.equals(configuration.getAppSecret()), "appSecret differs from the property");
         assertTrue(VERIFY_TOKEN.equals(configuration.getVerifyToken()), "verifyToken differs from the property");
         assertThat(configuration.getPhoneNumberId()).isEqualTo(PHONE_NUMBER_ID);

@@ -12,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class StarterTestSupport {
 
     static final String TOKEN = "EAAstarterTOKEN0123456789secret";
+    static final String API_KEY = "starter-360dialog-api-key-0123";
     static final String APP_SECRET = "starter-app-secret-0123456789";
     static final String VERIFY_TOKEN = "starter-verify-token-0123";
     static final String PHONE_NUMBER_ID = "106540352242922";

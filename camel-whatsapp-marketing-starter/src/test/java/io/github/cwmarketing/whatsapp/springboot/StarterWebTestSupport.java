@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.API_KEY;
 import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.APP_SECRET;
 import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.PHONE_NUMBER_ID;
 import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.TOKEN;
@@ -30,6 +31,7 @@ import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.VERIF
 @SpringBootTest(classes = { StarterTestApplication.class, StarterWebTestSupport.Routes.class },
                 webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
                         "camel.component.whatsapp-marketing.access-token=" + TOKEN,
+                        "camel.component.whatsapp-marketing.api-key=" + API_KEY,
                         "camel.component.whatsapp-marketing.phone-number-id=" + PHONE_NUMBER_ID,
                         "camel.component.whatsapp-marketing.verify-token=" + VERIFY_TOKEN,
                         "camel.component.whatsapp-marketing.app-secret=" + APP_SECRET,

@@ -22,6 +22,7 @@ import io.github.cwmarketing.whatsapp.WhatsAppMarketingComponent;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingEndpoint;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingOperation;
+import io.github.cwmarketing.whatsapp.WhatsAppMarketingProvider;
 import io.github.cwmarketing.whatsapp.http.GraphApiErrors;
 import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
@@ -39,11 +40,11 @@ import org.apache.camel.util.URISupport;
  * registry while the component runs (so it shows in Camel's health API, camel-main's {@code /observe/health} and Spring
  * Boot actuator's {@code health} endpoint).
  * <ul>
- * <li>Configuration: every endpoint that calls the Graph API (every operation but {@code webhook}) has an
- * {@code accessToken} and an absolute http(s) {@code baseUri}; every webhook endpoint that verifies signatures has an
- * {@code appSecret}. A gap reports DOWN.</li>
- * <li>When {@code healthCheckTokenValidation=true} (component or endpoint), the access token is also checked with the
- * Graph API: {@code GET {baseUri}/{apiVersion}/{phoneNumberId}?fields=id} (or {@code /me} without a phone number id).
+ * <li>Configuration: every endpoint that calls the API (every operation but {@code webhook}) has its credentials
+ * ({@code accessToken} with provider META, {@code apiKey} with DIALOG360) and an absolute http(s) base URI; every
+ * webhook endpoint that verifies signatures has an {@code appSecret}. A gap reports DOWN.</li>
+ * <li>When {@code healthCheckTokenValidation=true} (component or endpoint) and the provider is META, the access token
+ * is also checked with the Graph API: {@code GET {baseUri}/{apiVersion}/{phoneNumberId}?fields=id} (or {@code /me} without a phone number id).
  * A rejected token (HTTP 401, error code 190) or any other Graph API client error (no permission, unknown phone number
  * id) reports DOWN; a Graph API that cannot be reached or answers 429/5xx reports UNKNOWN, so that a Meta outage does
  * not take the application (and its webhook) out of service. An answer is cached for {@link #TOKEN_CHECK_TTL}, a call
@@ -88,9 +89,14 @@ public class WhatsAppMarketingHealthCheck extends AbstractHealthCheck {
         int graphApiEndpoints = 0;
         int webhookEndpoints = 0;
 
+        boolean skippedValidation = false;
         WhatsAppMarketingConfiguration defaults = component.getConfiguration();
-        if (defaults != null && defaults.isHealthCheckTokenValidation() && hasText(defaults.getAccessToken())) {
-            probes.add(TokenProbe.of(defaults));
+        if (defaults != null && defaults.isHealthCheckTokenValidation()) {
+            if (defaults.getProvider() != WhatsAppMarketingProvider.META) {
+                skippedValidation = true;
+            } else if (hasText(defaults.getAccessToken()) && isHttpUri(effectiveBaseUri(defaults))) {
+                probes.add(TokenProbe.of(defaults));
+            }
         }
         for (WhatsAppMarketingEndpoint endpoint : endpoints()) {
             WhatsAppMarketingConfiguration configuration = endpoint.getConfiguration();
@@ -103,16 +109,31 @@ public class WhatsAppMarketingHealthCheck extends AbstractHealthCheck {
                 continue;
             }
             graphApiEndpoints++;
-            if (!hasText(configuration.getAccessToken())) {
-                problems.add(where + ": accessToken is not set");
+            WhatsAppMarketingProvider provider = configuration.getProvider();
+            if (provider == null) {
+                problems.add(where + ": provider is not set");
+                continue;
             }
-            if (!isHttpUri(configuration.getBaseUri())) {
+            boolean credentials = provider == WhatsAppMarketingProvider.DIALOG360
+                    ? hasText(configuration.getApiKey()) : hasText(configuration.getAccessToken());
+            if (!credentials) {
+                problems.add(where + (provider == WhatsAppMarketingProvider.DIALOG360
+                        ? ": apiKey is not set (provider DIALOG360)" : ": accessToken is not set"));
+            }
+            boolean baseUri = isHttpUri(effectiveBaseUri(configuration));
+            if (!baseUri) {
                 problems.add(where + ": baseUri is not an absolute http(s) URI");
             }
-            if (configuration.isHealthCheckTokenValidation() && hasText(configuration.getAccessToken())
-                && isHttpUri(configuration.getBaseUri())) {
-                probes.add(TokenProbe.of(configuration));
+            if (configuration.isHealthCheckTokenValidation()) {
+                if (provider != WhatsAppMarketingProvider.META) {
+                    skippedValidation = true;
+                } else if (credentials && baseUri) {
+                    probes.add(TokenProbe.of(configuration));
+                }
             }
+        }
+        if (skippedValidation) {
+            builder.detail("token.validation.skipped", "provider DIALOG360: only Meta's access tokens are validated");
         }
         builder.detail("graph.api.endpoints", graphApiEndpoints);
         builder.detail("webhook.endpoints", webhookEndpoints);
@@ -206,6 +227,16 @@ public class WhatsAppMarketingHealthCheck extends AbstractHealthCheck {
     /** Forgets the cached Graph API answers, e.g. after the access token was rotated. */
     public void clearCachedAnswers() {
         answers.clear();
+    }
+
+    /** The base URI in effect: with DIALOG360, Meta's default stands for 360dialog's. */
+    private static String effectiveBaseUri(WhatsAppMarketingConfiguration configuration) {
+        String configured = configuration.getBaseUri();
+        WhatsAppMarketingProvider provider = configuration.getProvider();
+        boolean unset = configured == null || configured.isBlank()
+                        || WhatsAppMarketingConfiguration.DEFAULT_BASE_URI.equals(
+                                configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured);
+        return unset && provider != null ? provider.defaultBaseUri() : configured;
     }
 
     private static boolean isHttpUri(String uri) {

@@ -163,4 +163,22 @@ class WhatsAppMarketingHealthCheckTest {
         assertThat(result.getState()).isEqualTo(HealthCheck.State.UNKNOWN);
         assertThat(String.valueOf(result.getDetails().get("token.validation"))).contains("/me");
     }
+
+    @Test
+    void dialog360NeedsAnApiKeyNotAnAccessToken() throws Exception {
+        start("&provider=DIALOG360");
+        HealthCheck.Result result = readiness();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getMessage()).hasValueSatisfying(message -> assertThat(message)
+                .contains("apiKey is not set (provider DIALOG360)").doesNotContain("accessToken"));
+    }
+
+    @Test
+    void dialog360TokenValidationIsSkippedNotFailed() throws Exception {
+        start("&provider=DIALOG360&apiKey=d360-key-0123&healthCheckTokenValidation=true");
+        HealthCheck.Result result = readiness();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getDetails()).containsKey("token.validation.skipped");
+        assertThat(graphApi.server().getAllServeEvents()).isEmpty();
+    }
 }
