@@ -6,7 +6,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -89,6 +91,30 @@ class StarterAutoConfigurationTest {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("missingRepository");
                 });
+    }
+
+    @Test
+    void sanitizingFunctionOnlyWithActuator() {
+        runner.run(context -> assertThat(context).hasBean("whatsAppMarketingSanitizingFunction"));
+        runner.withClassLoader(new FilteredClassLoader(SanitizingFunction.class)).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean("whatsAppMarketingSanitizingFunction");
+            assertThat(component(context).getConfiguration().getPhoneNumberId()).isEqualTo("1234567890");
+        });
+    }
+
+    @Test
+    void sanitizerMasksTheSecretNamesInAnySpelling() {
+        assertThat(WhatsAppMarketingSanitizingFunction.isSecret("camel.component.whatsapp-marketing.access-token")).isTrue();
+        assertThat(WhatsAppMarketingSanitizingFunction.isSecret("accessToken")).isTrue();
+        assertThat(WhatsAppMarketingSanitizingFunction.isSecret("WHATSAPP_ACCESS_TOKEN")).isTrue();
+        assertThat(WhatsAppMarketingSanitizingFunction.isSecret("CAMEL_COMPONENT_WHATSAPPMARKETING_APPSECRET")).isTrue();
+        assertThat(WhatsAppMarketingSanitizingFunction.isSecret("camel.component.whatsapp-marketing.verify-token")).isTrue();
+        assertThat(WhatsAppMarketingSanitizingFunction.isSecret("camel.component.whatsapp-marketing.api-key")).isTrue();
+        assertThat(WhatsAppMarketingSanitizingFunction.isSecret("camel.component.whatsapp-marketing.phone-number-id"))
+                .isFalse();
+        assertThat(WhatsAppMarketingSanitizingFunction.isSecret(
+                "camel.component.whatsapp-marketing.health-check-token-validation")).isFalse();
     }
 
     @Configuration(proxyBeanMethods = false)

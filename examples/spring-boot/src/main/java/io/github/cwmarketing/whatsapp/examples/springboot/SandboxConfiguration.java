@@ -62,9 +62,15 @@ public class SandboxConfiguration {
         };
     }
 
+    /** The webhook's URL on this application: its port, servlet context path and the component's webhook path. */
     @Bean
     ApplicationListener<WebServerInitializedEvent> sandboxCallbackUrl(WhatsAppSandbox sandbox,
+            @Value("${server.servlet.context-path:}") String contextPath,
             @Value("${camel.component.whatsapp-marketing.webhook-path:/whatsapp-marketing/webhook}") String path) {
-        return event -> sandbox.callbackUrl("http://127.0.0.1:" + event.getWebServer().getPort() + path);
+        return event -> {
+            if (event.getApplicationContext().getServerNamespace() == null) { // not a separate management server
+                sandbox.callbackUrl("http://127.0.0.1:" + event.getWebServer().getPort() + contextPath + path);
+            }
+        };
     }
 }
