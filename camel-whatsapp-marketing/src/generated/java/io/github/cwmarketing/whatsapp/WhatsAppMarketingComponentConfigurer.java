@@ -32,6 +32,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": getOrCreateConfiguration(target).setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "apikey":
+        case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
         case "apiVersion": getOrCreateConfiguration(target).setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "appsecret":
@@ -66,6 +68,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "phoneNumberId": getOrCreateConfiguration(target).setPhoneNumberId(property(camelContext, java.lang.String.class, value)); return true;
         case "productpolicy":
         case "productPolicy": getOrCreateConfiguration(target).setProductPolicy(property(camelContext, io.github.cwmarketing.whatsapp.model.ProductPolicy.class, value)); return true;
+        case "provider": getOrCreateConfiguration(target).setProvider(property(camelContext, io.github.cwmarketing.whatsapp.WhatsAppMarketingProvider.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -82,12 +85,16 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "signatureVerification": getOrCreateConfiguration(target).setSignatureVerification(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "templateid":
+        case "templateId": getOrCreateConfiguration(target).setTemplateId(property(camelContext, java.lang.String.class, value)); return true;
         case "templatelanguage":
         case "templateLanguage": getOrCreateConfiguration(target).setTemplateLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "templatename":
         case "templateName": getOrCreateConfiguration(target).setTemplateName(property(camelContext, java.lang.String.class, value)); return true;
         case "verifytoken":
         case "verifyToken": getOrCreateConfiguration(target).setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "wabaid":
+        case "wabaId": getOrCreateConfiguration(target).setWabaId(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -99,6 +106,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "apikey":
+        case "apiKey": return java.lang.String.class;
         case "apiversion":
         case "apiVersion": return java.lang.String.class;
         case "appsecret":
@@ -133,6 +142,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "phoneNumberId": return java.lang.String.class;
         case "productpolicy":
         case "productPolicy": return io.github.cwmarketing.whatsapp.model.ProductPolicy.class;
+        case "provider": return io.github.cwmarketing.whatsapp.WhatsAppMarketingProvider.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -149,12 +159,16 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "signatureVerification": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "templateid":
+        case "templateId": return java.lang.String.class;
         case "templatelanguage":
         case "templateLanguage": return java.lang.String.class;
         case "templatename":
         case "templateName": return java.lang.String.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
+        case "wabaid":
+        case "wabaId": return java.lang.String.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         default: return null;
@@ -167,6 +181,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return getOrCreateConfiguration(target).getAccessToken();
+        case "apikey":
+        case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "apiversion":
         case "apiVersion": return getOrCreateConfiguration(target).getApiVersion();
         case "appsecret":
@@ -201,6 +217,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "phoneNumberId": return getOrCreateConfiguration(target).getPhoneNumberId();
         case "productpolicy":
         case "productPolicy": return getOrCreateConfiguration(target).getProductPolicy();
+        case "provider": return getOrCreateConfiguration(target).getProvider();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
@@ -217,12 +234,16 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "signatureVerification": return getOrCreateConfiguration(target).isSignatureVerification();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "templateid":
+        case "templateId": return getOrCreateConfiguration(target).getTemplateId();
         case "templatelanguage":
         case "templateLanguage": return getOrCreateConfiguration(target).getTemplateLanguage();
         case "templatename":
         case "templateName": return getOrCreateConfiguration(target).getTemplateName();
         case "verifytoken":
         case "verifyToken": return getOrCreateConfiguration(target).getVerifyToken();
+        case "wabaid":
+        case "wabaId": return getOrCreateConfiguration(target).getWabaId();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
         default: return null;

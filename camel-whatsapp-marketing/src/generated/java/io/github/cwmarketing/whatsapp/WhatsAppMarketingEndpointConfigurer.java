@@ -25,6 +25,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "apikey":
+        case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apiversion":
         case "apiVersion": target.getConfiguration().setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "appsecret":
@@ -60,6 +62,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "phoneNumberId": target.getConfiguration().setPhoneNumberId(property(camelContext, java.lang.String.class, value)); return true;
         case "productpolicy":
         case "productPolicy": target.getConfiguration().setProductPolicy(property(camelContext, io.github.cwmarketing.whatsapp.model.ProductPolicy.class, value)); return true;
+        case "provider": target.getConfiguration().setProvider(property(camelContext, io.github.cwmarketing.whatsapp.WhatsAppMarketingProvider.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -76,12 +79,16 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "signatureVerification": target.getConfiguration().setSignatureVerification(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "templateid":
+        case "templateId": target.getConfiguration().setTemplateId(property(camelContext, java.lang.String.class, value)); return true;
         case "templatelanguage":
         case "templateLanguage": target.getConfiguration().setTemplateLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "templatename":
         case "templateName": target.getConfiguration().setTemplateName(property(camelContext, java.lang.String.class, value)); return true;
         case "verifytoken":
         case "verifyToken": target.getConfiguration().setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "wabaid":
+        case "wabaId": target.getConfiguration().setWabaId(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -93,6 +100,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "apikey":
+        case "apiKey": return java.lang.String.class;
         case "apiversion":
         case "apiVersion": return java.lang.String.class;
         case "appsecret":
@@ -128,6 +137,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "phoneNumberId": return java.lang.String.class;
         case "productpolicy":
         case "productPolicy": return io.github.cwmarketing.whatsapp.model.ProductPolicy.class;
+        case "provider": return io.github.cwmarketing.whatsapp.WhatsAppMarketingProvider.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -144,12 +154,16 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "signatureVerification": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "templateid":
+        case "templateId": return java.lang.String.class;
         case "templatelanguage":
         case "templateLanguage": return java.lang.String.class;
         case "templatename":
         case "templateName": return java.lang.String.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
+        case "wabaid":
+        case "wabaId": return java.lang.String.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         default: return null;
@@ -162,6 +176,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "apikey":
+        case "apiKey": return target.getConfiguration().getApiKey();
         case "apiversion":
         case "apiVersion": return target.getConfiguration().getApiVersion();
         case "appsecret":
@@ -197,6 +213,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "phoneNumberId": return target.getConfiguration().getPhoneNumberId();
         case "productpolicy":
         case "productPolicy": return target.getConfiguration().getProductPolicy();
+        case "provider": return target.getConfiguration().getProvider();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
@@ -213,12 +230,16 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "signatureVerification": return target.getConfiguration().isSignatureVerification();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "templateid":
+        case "templateId": return target.getConfiguration().getTemplateId();
         case "templatelanguage":
         case "templateLanguage": return target.getConfiguration().getTemplateLanguage();
         case "templatename":
         case "templateName": return target.getConfiguration().getTemplateName();
         case "verifytoken":
         case "verifyToken": return target.getConfiguration().getVerifyToken();
+        case "wabaid":
+        case "wabaId": return target.getConfiguration().getWabaId();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
         default: return null;

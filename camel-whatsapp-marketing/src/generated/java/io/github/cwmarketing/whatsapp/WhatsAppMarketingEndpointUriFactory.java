@@ -23,8 +23,9 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(32);
+        Set<String> props = new HashSet<>(36);
         props.add("accessToken");
+        props.add("apiKey");
         props.add("apiVersion");
         props.add("appSecret");
         props.add("baseUri");
@@ -44,6 +45,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("operation");
         props.add("phoneNumberId");
         props.add("productPolicy");
+        props.add("provider");
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("responseTimeout");
@@ -52,13 +54,16 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("retryOnResponseTimeout");
         props.add("signatureVerification");
         props.add("sslContextParameters");
+        props.add("templateId");
         props.add("templateLanguage");
         props.add("templateName");
         props.add("verifyToken");
+        props.add("wabaId");
         props.add("webhookPath");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("accessToken");
+        secretProps.add("apiKey");
         secretProps.add("appSecret");
         secretProps.add("verifyToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);

@@ -16,23 +16,53 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 public class WhatsAppMarketingConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URI = "https://graph.facebook.com";
+    public static final String DEFAULT_DIALOG360_BASE_URI = "https://waba-v2.360dialog.io";
     public static final String DEFAULT_API_VERSION = "v25.0";
     public static final String DEFAULT_WEBHOOK_PATH = "/whatsapp-marketing/webhook";
 
     // common
 
+    @UriParam(defaultValue = "META", enums = "META,DIALOG360",
+              description = "Whose API to call: META (Meta's Graph API, authenticated by accessToken) or DIALOG360"
+                            + " (360dialog's Marketing Messages API at {baseUri}/marketing_messages, authenticated by"
+                            + " apiKey; it offers send only, the account and template operations fail at endpoint"
+                            + " creation).")
+    private WhatsAppMarketingProvider provider = WhatsAppMarketingProvider.META;
     @UriParam(label = "security", secret = true,
-              description = "The access token (system user token with whatsapp_business_messaging), sent as a Bearer"
-                            + " token. Required by every operation that calls the Graph API.")
+              description = "The access token (system user token with whatsapp_business_messaging; the account and"
+                            + " template operations also need whatsapp_business_management), sent as a Bearer token."
+                            + " Required with provider META.")
     private String accessToken;
-    @UriParam(description = "The business phone number id that sends the messages. Required for send; the header"
+    @UriParam(label = "security", secret = true,
+              description = "The 360dialog API key of the channel, sent as the D360-API-KEY header. Required with"
+                            + " provider DIALOG360.")
+    private String apiKey;
+    @UriParam(description = "The business phone number id that sends the messages. Required for send with provider"
+                            + " META (not used with DIALOG360, whose API key identifies the number); the header"
                             + " CamelWhatsAppMarketingPhoneNumberId overrides it per message.")
     private String phoneNumberId;
-    @UriParam(defaultValue = DEFAULT_API_VERSION, description = "The Graph API version.")
+    @UriParam(defaultValue = DEFAULT_API_VERSION, description = "The Graph API version (not used with DIALOG360).")
     private String apiVersion = DEFAULT_API_VERSION;
     @UriParam(defaultValue = DEFAULT_BASE_URI,
-              description = "The Graph API base URI. Tests and the sandbox point it elsewhere.")
+              description = "The API base URI: https://graph.facebook.com by default, https://waba-v2.360dialog.io when"
+                            + " provider is DIALOG360 and this option is left at its default. Tests and the sandbox"
+                            + " point it elsewhere.")
     private String baseUri = DEFAULT_BASE_URI;
+
+    // producer: account and template operations
+
+    @UriParam(label = "producer",
+              description = "The WhatsApp Business Account id (digits) of the account operations: getOnboardingStatus,"
+                            + " getCloudApiMarketingDisabled, setCloudApiMarketingDisabled, and getCreativeFeatures /"
+                            + " setCreativeFeatures when no templateId is given. The header CamelWhatsAppMarketingWabaId"
+                            + " overrides it per exchange.")
+    private String wabaId;
+    @UriParam(label = "producer",
+              description = "The message template id (digits) of the template operations: setTemplateTtl, and"
+                            + " getCreativeFeatures / setCreativeFeatures at template level (a template id, from this"
+                            + " option or the header, takes precedence over the WABA id). The header"
+                            + " CamelWhatsAppMarketingTemplateId overrides it per exchange.")
+    private String templateId;
 
     // producer: the message
 
@@ -133,6 +163,38 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
+    }
+
+    public WhatsAppMarketingProvider getProvider() {
+        return provider;
+    }
+
+    public void setProvider(WhatsAppMarketingProvider provider) {
+        this.provider = provider;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getWabaId() {
+        return wabaId;
+    }
+
+    public void setWabaId(String wabaId) {
+        this.wabaId = wabaId;
+    }
+
+    public String getTemplateId() {
+        return templateId;
+    }
+
+    public void setTemplateId(String templateId) {
+        this.templateId = templateId;
     }
 
     public String getAccessToken() {

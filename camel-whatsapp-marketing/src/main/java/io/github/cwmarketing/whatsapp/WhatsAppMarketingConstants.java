@@ -48,6 +48,27 @@ public final class WhatsAppMarketingConstants {
               javaType = "String")
     public static final String USER_ID = "CamelWhatsAppMarketingUserId";
 
+    // account and template operations: input headers, overriding the endpoint options for one exchange
+
+    @Metadata(label = "producer",
+              description = "The message template id of the template operations (setTemplateTtl, and"
+                            + " get/setCreativeFeatures at template level), overriding the templateId option.",
+              javaType = "String")
+    public static final String TEMPLATE_ID = "CamelWhatsAppMarketingTemplateId";
+
+    // account operations: output headers (the body holds the typed result)
+
+    @Metadata(label = "producer",
+              description = "The result of getOnboardingStatus: the account's marketing_messages_onboarding_status,"
+                            + " e.g. ONBOARDED or ELIGIBLE (absent when Meta returned none).",
+              javaType = "String")
+    public static final String ONBOARDING_STATUS = "CamelWhatsAppMarketingOnboardingStatus";
+    @Metadata(label = "producer",
+              description = "The result of getCloudApiMarketingDisabled: whether the account blocks marketing templates"
+                            + " on Cloud API's /messages (disable_marketing_messages_on_cloud_api).",
+              javaType = "Boolean")
+    public static final String CLOUD_API_MARKETING_DISABLED = "CamelWhatsAppMarketingCloudApiMarketingDisabled";
+
     // webhook: headers of each routed event
 
     @Metadata(label = "consumer", description = "The delivery status: sent, delivered, read, failed or played.",
@@ -58,7 +79,10 @@ public final class WhatsAppMarketingConstants {
     public static final String RECIPIENT_ID = "CamelWhatsAppMarketingRecipientId";
     @Metadata(label = "consumer", description = "When the status happened.", javaType = "java.time.Instant")
     public static final String TIMESTAMP = "CamelWhatsAppMarketingTimestamp";
-    @Metadata(label = "consumer", description = "The WhatsApp Business Account id of the webhook entry.",
+    @Metadata(description = "The WhatsApp Business Account id: for the account operations (getOnboardingStatus,"
+                            + " get/setCloudApiMarketingDisabled, get/setCreativeFeatures without a template id), the"
+                            + " account to act on, overriding the wabaId option; for webhook events, the id of the"
+                            + " webhook entry.",
               javaType = "String")
     public static final String WABA_ID = "CamelWhatsAppMarketingWabaId";
     @Metadata(label = "consumer", description = "pricing.category of the status, e.g. marketing_lite or marketing.",

@@ -1,13 +1,12 @@
 package io.github.cwmarketing.whatsapp;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 import io.github.cwmarketing.whatsapp.http.GraphApiErrors;
 import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
 import io.github.cwmarketing.whatsapp.http.HttpClientSettings;
+import io.github.cwmarketing.whatsapp.operations.GraphApiCall;
 import io.github.cwmarketing.whatsapp.send.MessageSender;
 import io.github.cwmarketing.whatsapp.send.Pacer;
 import io.github.cwmarketing.whatsapp.send.RetryPolicy;
@@ -20,18 +19,22 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
-import org.apache.camel.util.ObjectHelper;
 
 /**
- * Sends marketing template messages through the Marketing Messages API for WhatsApp and receives their status
- * webhooks.
+ * Sends marketing template messages through the Marketing Messages API for WhatsApp, receives their status webhooks,
+ * and reads or changes the account and template settings of the Marketing Messages API (onboarding status, creative
+ * optimizations, blocking marketing templates on Cloud API, template time-to-live).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "whatsapp-marketing", title = "WhatsApp Marketing Messages",
              syntax = "whatsapp-marketing:operation", category = { Category.CLOUD, Category.API, Category.CHAT },
              headersClass = WhatsAppMarketingConstants.class)
 public class WhatsAppMarketingEndpoint extends DefaultEndpoint {
 
-    @UriPath(enums = "send,webhook", description = "The operation: send (producer) or webhook (consumer).")
+    @UriPath(enums = "send,webhook,getCreativeFeatures,setCreativeFeatures,getCloudApiMarketingDisabled,"
+                     + "setCloudApiMarketingDisabled,getOnboardingStatus,setTemplateTtl",
+             description = "The operation: send (producer), webhook (consumer), or an account or template operation"
+                           + " (producer): getCreativeFeatures, setCreativeFeatures, getCloudApiMarketingDisabled,"
+                           + " setCloudApiMarketingDisabled, getOnboardingStatus, setTemplateTtl.")
     @Metadata(required = true)
     private final WhatsAppMarketingOperation operation;
 
@@ -39,6 +42,7 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint {
     private final WhatsAppMarketingConfiguration configuration;
 
     private MessageSender sender;
+    private GraphApiUrls urls;
 
     public WhatsAppMarketingEndpoint(String uri, WhatsAppMarketingComponent component,
                                      WhatsAppMarketingOperation operation, WhatsAppMarketingConfiguration configuration) {
@@ -53,12 +57,51 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint {
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        checkProviderOffersOperation();
+    }
+
+    @Override
     public Producer createProducer() throws Exception {
-        if (operation != WhatsAppMarketingOperation.send) {
+        if (operation == WhatsAppMarketingOperation.webhook) {
             throw new IllegalArgumentException("whatsapp-marketing:" + operation + " cannot be used as a producer");
         }
-        ObjectHelper.notNull(configuration.getAccessToken(), "accessToken");
-        return new WhatsAppMarketingProducer(this);
+        checkProviderOffersOperation();
+        checkCredentials();
+        return operation == WhatsAppMarketingOperation.send
+                ? new WhatsAppMarketingProducer(this)
+                : new WhatsAppMarketingOperationsProducer(this);
+    }
+
+    private void checkProviderOffersOperation() {
+        WhatsAppMarketingProvider provider = configuration.getProvider();
+        if (provider == null) {
+            throw new IllegalArgumentException("whatsapp-marketing: the provider option must be META or DIALOG360");
+        }
+        if (!provider.supports(operation)) {
+            throw new IllegalArgumentException("whatsapp-marketing:" + operation + " is not available with provider "
+                                               + provider + ": its API offers no " + operation + " through this"
+                                               + " component (only send). Call Meta's Graph API for it instead:"
+                                               + " provider=META with an accessToken that has"
+                                               + " whatsapp_business_management");
+        }
+    }
+
+    private void checkCredentials() {
+        if (configuration.getProvider() == WhatsAppMarketingProvider.DIALOG360) {
+            if (isBlank(configuration.getApiKey())) {
+                throw new IllegalArgumentException("whatsapp-marketing:" + operation + " with provider DIALOG360 needs"
+                                                   + " the apiKey option (the 360dialog API key, sent as D360-API-KEY)");
+            }
+        } else if (isBlank(configuration.getAccessToken())) {
+            throw new IllegalArgumentException("whatsapp-marketing:" + operation + " needs the accessToken option (a"
+                                               + " system user token, sent as Authorization: Bearer)");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     @Override
@@ -91,25 +134,28 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint {
                 configuration.getSslContextParameters(), configuration.getHttpClientConfigurer());
     }
 
-    /** The pacing bucket of a sending phone number id, or null when pacing is off. */
+    /** The provider's URLs and authorisation, made from the options once the endpoint is configured. */
+    synchronized GraphApiUrls urls() {
+        if (urls == null) {
+            urls = new GraphApiUrls(configuration);
+        }
+        return urls;
+    }
+
+    /** The pacing bucket of a send through this phone number id (may be null with DIALOG360), or null when off. */
     Pacer pacer(String phoneNumberId) {
         int rate = configuration.getMessagesPerSecond();
-        return rate <= 0 ? null : getComponent().pacer(phoneNumberId, rate);
+        return rate <= 0 ? null : getComponent().pacer(urls().pacingKey(phoneNumberId), rate);
     }
 
-    /** {@code POST {baseUri}/{apiVersion}/{phoneNumberId}/marketing_messages} with the JSON payload. */
+    /** {@code POST .../marketing_messages} of the provider with the JSON payload. */
     GraphApiRequest marketingMessagesRequest(String phoneNumberId, byte[] json) {
-        URI uri = URI.create(trimSlash(configuration.getBaseUri()) + '/' + configuration.getApiVersion() + '/'
-                             + phoneNumberId + "/marketing_messages");
-        return GraphApiRequest.post(uri, authorization(), json);
+        return urls().marketingMessages(phoneNumberId, json);
     }
 
-    private Map<String, String> authorization() {
-        return Map.of("Authorization", "Bearer " + configuration.getAccessToken());
-    }
-
-    private static String trimSlash(String uri) {
-        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    /** The request of an account or template operation. */
+    GraphApiRequest operationRequest(GraphApiCall call) {
+        return urls().node(call);
     }
 
     public WhatsAppMarketingOperation getOperation() {

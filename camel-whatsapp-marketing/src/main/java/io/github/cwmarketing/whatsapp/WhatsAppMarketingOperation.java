@@ -7,5 +7,25 @@ public enum WhatsAppMarketingOperation {
     /** Send a marketing template message (producer). */
     send,
     /** Receive Meta's status webhooks (consumer). */
-    webhook
+    webhook,
+    /**
+     * Read the automatic creative optimizations of a template ({@code templateId}) or, without one, of the WhatsApp
+     * Business Account ({@code wabaId}) (producer).
+     */
+    getCreativeFeatures,
+    /** Opt features of a template ({@code templateId}) or account ({@code wabaId}) in or out (producer). */
+    setCreativeFeatures,
+    /** Read whether the account blocks marketing templates on Cloud API's /messages (producer). */
+    getCloudApiMarketingDisabled,
+    /** Block (true) or allow (false) marketing templates on Cloud API's /messages for the account (producer). */
+    setCloudApiMarketingDisabled,
+    /** Read the account's Marketing Messages API onboarding status (producer). */
+    getOnboardingStatus,
+    /** Set the time-to-live of a marketing template ({@code templateId}) (producer). */
+    setTemplateTtl;
+
+    /** True for the operations that read or change an account or template, i.e. neither send nor webhook. */
+    public boolean isAccountOrTemplateOperation() {
+        return this != send && this != webhook;
+    }
 }

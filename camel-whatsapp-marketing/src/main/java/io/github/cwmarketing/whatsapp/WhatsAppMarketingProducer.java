@@ -58,7 +58,10 @@ public class WhatsAppMarketingProducer extends DefaultAsyncProducer {
             MarketingMessageRequest request = assembler.assemble(in.getBody(), defaults(in));
             validator.validate(request);
             phoneNumberId = header(in, WhatsAppMarketingConstants.PHONE_NUMBER_ID, configuration.getPhoneNumberId());
-            RequestValidator.validatePhoneNumberId(phoneNumberId);
+            if (configuration.getProvider() != WhatsAppMarketingProvider.DIALOG360) {
+                // 360dialog's URL has no phone number id: its API key stands for the number
+                RequestValidator.validatePhoneNumberId(phoneNumberId);
+            }
             json = requestWriter.writeValueAsBytes(request);
         } catch (Exception e) {
             exchange.setException(e);

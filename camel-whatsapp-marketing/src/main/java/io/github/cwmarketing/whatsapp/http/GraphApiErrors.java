@@ -9,7 +9,14 @@ import io.github.cwmarketing.whatsapp.model.GraphApiError;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
 
 /**
- * Turns an unsuccessful Graph API response into a {@link WhatsAppMarketingApiException}.
+ * Turns an unsuccessful Graph API response into a {@link WhatsAppMarketingApiException}, whichever provider sent it:
+ * <ul>
+ * <li>Meta: {@code {"error": {"message": ..., "code": ..., ...}}};</li>
+ * <li>360dialog, which wraps Meta's error: {@code {"detail": {"error": {...}}}};</li>
+ * <li>360dialog's own errors, where {@code error} (or {@code detail}) is a string, e.g.
+ * {@code {"error": "Invalid api token."}}: the string becomes the message, without a code;</li>
+ * <li>anything else (HTML from a proxy, an empty body): the HTTP status and an excerpt of the body.</li>
+ * </ul>
  */
 public final class GraphApiErrors {
 
@@ -33,8 +40,27 @@ public final class GraphApiErrors {
 
     private GraphApiError parseError(byte[] body) {
         try {
-            JsonNode error = mapper.readTree(body).get("error");
-            return error != null && error.isObject() ? mapper.treeToValue(error, GraphApiError.class) : null;
+            JsonNode root = mapper.readTree(body);
+            if (root == null || !root.isObject()) {
+                return null;
+            }
+            JsonNode error = root.get("error");
+            if (error == null || error.isNull()) {
+                JsonNode detail = root.get("detail");
+                error = detail != null && detail.isObject() ? detail.get("error") : detail;
+            }
+            if (error == null || error.isNull()) {
+                return null;
+            }
+            if (error.isObject()) {
+                return mapper.treeToValue(error, GraphApiError.class);
+            }
+            if (error.isTextual() && !error.asText().isBlank()) {
+                GraphApiError text = new GraphApiError();
+                text.setMessage(error.asText());
+                return text;
+            }
+            return null;
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -38,8 +38,11 @@ public class WhatsAppMarketingApiException extends WhatsAppMarketingException {
     }
 
     private static String describe(int httpStatus, GraphApiError error) {
-        StringBuilder text = new StringBuilder("Graph API error ").append(error.getCode())
-                .append(" (HTTP ").append(httpStatus).append("): ").append(error.getMessage());
+        StringBuilder text = new StringBuilder("Graph API error");
+        if (error.getCode() != null) {
+            text.append(' ').append(error.getCode());
+        }
+        text.append(" (HTTP ").append(httpStatus).append("): ").append(error.getMessage());
         if (error.getErrorData() != null && error.getErrorData().getDetails() != null) {
             text.append(" - ").append(error.getErrorData().getDetails());
         }

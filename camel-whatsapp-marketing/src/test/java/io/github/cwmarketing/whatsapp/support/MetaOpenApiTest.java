@@ -1,5 +1,7 @@
 package io.github.cwmarketing.whatsapp.support;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,5 +53,36 @@ class MetaOpenApiTest {
         assertThat(MetaOpenApi.headerViolations("application/json; charset=UTF-8", "Bearer EAAx", null)).hasSize(1);
         assertThat(MetaOpenApi.headerViolations("application/json", "EAAx", "Apache-HttpAsyncClient/5.5 (Java/17)"))
                 .hasSize(2);
+    }
+
+    @Test
+    void checksOtherOperationsOfTheSpec() {
+        Map<String, String> headers = Map.of("authorization", "Bearer EAAx", "User-Agent", "camel-whatsapp-marketing/0.1.0");
+        Map<String, String> path = Map.of("Version", "v25.0", "WABA-ID", "102290129340398");
+        assertThat(MetaOpenApi.requestViolations("/{Version}/{WABA-ID}", "GET", path,
+                Map.of("fields", "marketing_messages_onboarding_status"), headers, null)).isEmpty();
+        assertThat(MetaOpenApi.requestViolations("/{Version}/{WABA-ID}", "POST", path, Map.of(), headers,
+                "{\"disable_marketing_messages_on_cloud_api\":true}")).isEmpty();
+
+        assertThat(MetaOpenApi.requestViolations("/{Version}/{WABA-ID}", "GET",
+                Map.of("Version", "25", "WABA-ID", "WABA1"), Map.of(), headers, null)).hasSize(2);
+        assertThat(MetaOpenApi.requestViolations("/{Version}/{WABA-ID}", "GET", path, Map.of(),
+                Map.of("Authorization", "EAAx"), null)).hasSize(1);
+        assertThat(MetaOpenApi.requestViolations("/{Version}/{WABA-ID}", "GET", path, Map.of(), Map.of(), null))
+                .containsExactly("header parameter Authorization is required");
+        assertThat(MetaOpenApi.requestViolations("/{Version}/{WABA-ID}", "POST", path, Map.of(), headers, null))
+                .containsExactly("the request body is required");
+        assertThat(MetaOpenApi.requestViolations("/{Version}/{WABA-ID}", "POST", path, Map.of(), headers,
+                "{\"name\":\"\"}")).hasSize(1);
+        assertThat(MetaOpenApi.requestViolations("/{Version}/{TEMPLATE_ID}", "GET",
+                Map.of("Version", "v25.0", "TEMPLATE_ID", "1"), Map.of("fields", "degrees_of_freedom_spec"), headers, null))
+                .containsExactly("query parameter fields is not declared by GET /{Version}/{TEMPLATE_ID}");
+        assertThat(MetaOpenApi.requestViolations("/{Version}/{NOPE}", "GET", path, Map.of(), headers, null)).hasSize(1);
+    }
+
+    @Test
+    void checksANamedSchema() {
+        assertThat(MetaOpenApi.schemaViolations("#/components/schemas/MarketingMessageRequestPayload", VALID)).isEmpty();
+        assertThat(MetaOpenApi.schemaViolations("#/components/schemas/MarketingMessageRequestPayload", "{}")).isNotEmpty();
     }
 }

@@ -1,0 +1,96 @@
+package io.github.cwmarketing.whatsapp;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
+import io.github.cwmarketing.whatsapp.operations.GraphApiCall;
+
+/**
+ * The one place that knows each provider's URLs and authorisation header:
+ * <ul>
+ * <li>META: {@code {baseUri}/{apiVersion}/{phoneNumberId}/marketing_messages} and
+ * {@code {baseUri}/{apiVersion}/{nodeId}[?fields=...]}, with {@code Authorization: Bearer <accessToken>};</li>
+ * <li>DIALOG360: {@code {baseUri}/marketing_messages} (no version, no phone number id), with
+ * {@code D360-API-KEY: <apiKey>}; the base defaults to {@code https://waba-v2.360dialog.io}.</li>
+ * </ul>
+ * Holds the secret in its headers map: never log a {@link GraphApiRequest} it builds.
+ */
+final class GraphApiUrls {
+
+    static final String AUTHORIZATION = "Authorization";
+    static final String D360_API_KEY = "D360-API-KEY";
+
+    private final WhatsAppMarketingProvider provider;
+    private final String baseUri;
+    private final String apiVersion;
+    private final Map<String, String> authorization;
+    private final String dialog360PacingKey;
+
+    GraphApiUrls(WhatsAppMarketingConfiguration configuration) {
+        this.provider = configuration.getProvider();
+        this.baseUri = trimSlash(baseUri(configuration));
+        this.apiVersion = configuration.getApiVersion();
+        if (provider == WhatsAppMarketingProvider.DIALOG360) {
+            this.authorization = Map.of(D360_API_KEY, configuration.getApiKey());
+            this.dialog360PacingKey = "dialog360:" + fingerprint(configuration.getApiKey());
+        } else {
+            this.authorization = Map.of(AUTHORIZATION, "Bearer " + configuration.getAccessToken());
+            this.dialog360PacingKey = null;
+        }
+    }
+
+    /** The base URI in effect: the option, except that DIALOG360 replaces Meta's default by 360dialog's. */
+    static String baseUri(WhatsAppMarketingConfiguration configuration) {
+        String configured = configuration.getBaseUri();
+        WhatsAppMarketingProvider provider = configuration.getProvider();
+        boolean unset = configured == null || configured.isBlank()
+                        || trimSlash(configured).equals(WhatsAppMarketingConfiguration.DEFAULT_BASE_URI);
+        return unset ? provider.defaultBaseUri() : configured;
+    }
+
+    /** The send request: {@code POST .../marketing_messages} with the JSON payload. */
+    GraphApiRequest marketingMessages(String phoneNumberId, byte[] json) {
+        String path = provider == WhatsAppMarketingProvider.DIALOG360
+                ? "/marketing_messages"
+                : '/' + apiVersion + '/' + phoneNumberId + "/marketing_messages";
+        return GraphApiRequest.post(URI.create(baseUri + path), authorization, json);
+    }
+
+    /** An account or template operation's request (META only: the endpoint refuses the others at creation). */
+    GraphApiRequest node(GraphApiCall call) {
+        URI uri = URI.create(baseUri + '/' + apiVersion + '/' + call.nodeId()
+                             + (call.fields() == null ? "" : "?fields=" + call.fields()));
+        return "GET".equals(call.method())
+                ? GraphApiRequest.get(uri, authorization)
+                : GraphApiRequest.post(uri, authorization, call.json());
+    }
+
+    /**
+     * The key of the pacing bucket of a send: the phone number id for META; for DIALOG360, whose API key stands for
+     * one number, the given phone number id if any, else a fingerprint of the key (never the key itself).
+     */
+    String pacingKey(String phoneNumberId) {
+        if (provider == WhatsAppMarketingProvider.DIALOG360) {
+            return phoneNumberId != null && !phoneNumberId.isBlank() ? phoneNumberId : dialog360PacingKey;
+        }
+        return phoneNumberId;
+    }
+
+    private static String fingerprint(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    private static String trimSlash(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+}
