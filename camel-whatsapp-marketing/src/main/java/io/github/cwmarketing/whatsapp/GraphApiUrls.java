@@ -33,7 +33,7 @@ final class GraphApiUrls {
 
     GraphApiUrls(WhatsAppMarketingConfiguration configuration) {
         this.provider = configuration.getProvider();
-        this.baseUri = trimSlash(baseUri(configuration));
+        this.baseUri = trimSlash(configuration.effectiveBaseUri());
         this.apiVersion = configuration.getApiVersion();
         if (provider == WhatsAppMarketingProvider.DIALOG360) {
             this.authorization = Map.of(D360_API_KEY, configuration.getApiKey());
@@ -42,15 +42,6 @@ final class GraphApiUrls {
             this.authorization = Map.of(AUTHORIZATION, "Bearer " + configuration.getAccessToken());
             this.dialog360PacingKey = null;
         }
-    }
-
-    /** The base URI in effect: the option, except that DIALOG360 replaces Meta's default by 360dialog's. */
-    static String baseUri(WhatsAppMarketingConfiguration configuration) {
-        String configured = configuration.getBaseUri();
-        WhatsAppMarketingProvider provider = configuration.getProvider();
-        boolean unset = configured == null || configured.isBlank()
-                        || trimSlash(configured).equals(WhatsAppMarketingConfiguration.DEFAULT_BASE_URI);
-        return unset ? provider.defaultBaseUri() : configured;
     }
 
     /** The send request: {@code POST .../marketing_messages} with the JSON payload. */

@@ -9,7 +9,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
-import io.github.cwmarketing.whatsapp.health.WhatsAppMarketingHealthCheck;
 import io.github.cwmarketing.whatsapp.http.HttpClientSettings;
 import io.github.cwmarketing.whatsapp.send.Pacer;
 import org.apache.camel.Endpoint;

@@ -90,7 +90,7 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
     private long connectTimeout = 10_000;
     @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration",
               description = "How long to wait for the Graph API's response once the request is sent. An exchange never"
-                            + " waits longer than connectTimeout + responseTimeout per attempt.")
+                            + " waits longer than the connect timeout plus the response timeout per attempt.")
     private long responseTimeout = 30_000;
     @UriParam(label = "producer", defaultValue = "3",
               description = "How many times a request is retried automatically, only when it provably was not accepted"
@@ -204,6 +204,13 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     public void setTemplateId(String templateId) {
         this.templateId = templateId;
+    }
+
+    /** The base URI in effect: the option, except that with DIALOG360 Meta's default stands for 360dialog's. */
+    public String effectiveBaseUri() {
+        String configured = baseUri == null ? "" : baseUri.strip();
+        boolean unset = configured.isEmpty() || configured.replaceAll("/+$", "").equals(DEFAULT_BASE_URI);
+        return unset && provider != null ? provider.defaultBaseUri() : configured;
     }
 
     public String getAccessToken() {

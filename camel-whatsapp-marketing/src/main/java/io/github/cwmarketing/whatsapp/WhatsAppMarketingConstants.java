@@ -9,7 +9,7 @@ public final class WhatsAppMarketingConstants {
 
     // send: input headers, overriding the endpoint options for one message
 
-    @Metadata(label = "producer", description = "The recipient's phone number (digits, optional leading +).",
+    @Metadata(label = "producer", description = "The recipient's phone number: digits, optionally after a leading plus sign.",
               javaType = "String")
     public static final String TO = "CamelWhatsAppMarketingTo";
     @Metadata(label = "producer",

@@ -117,7 +117,7 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
 
     /**
      * How long to wait for the Graph API's response once the request is sent. An exchange never waits longer than
-     * connectTimeout + responseTimeout per attempt. A duration such as 10s, 500ms or PT1M; a plain number is
+     * the connect timeout plus the response timeout per attempt. A duration such as 10s, 500ms or PT1M; a plain number is
      * milliseconds.
      */
     private Duration responseTimeout = Duration.ofSeconds(30);

@@ -1,9 +1,8 @@
-package io.github.cwmarketing.whatsapp.health;
+package io.github.cwmarketing.whatsapp;
 
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.cwmarketing.whatsapp.WhatsAppMarketingComponent;
 import io.github.cwmarketing.whatsapp.support.GraphApiStub;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;

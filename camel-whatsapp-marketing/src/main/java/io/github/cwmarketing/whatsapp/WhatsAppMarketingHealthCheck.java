@@ -1,4 +1,4 @@
-package io.github.cwmarketing.whatsapp.health;
+package io.github.cwmarketing.whatsapp;
 
 import java.net.URI;
 import java.time.Clock;
@@ -18,11 +18,6 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cwmarketing.whatsapp.WhatsAppMarketingComponent;
-import io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration;
-import io.github.cwmarketing.whatsapp.WhatsAppMarketingEndpoint;
-import io.github.cwmarketing.whatsapp.WhatsAppMarketingOperation;
-import io.github.cwmarketing.whatsapp.WhatsAppMarketingProvider;
 import io.github.cwmarketing.whatsapp.http.GraphApiErrors;
 import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
@@ -94,7 +89,7 @@ public class WhatsAppMarketingHealthCheck extends AbstractHealthCheck {
         if (defaults != null && defaults.isHealthCheckTokenValidation()) {
             if (defaults.getProvider() != WhatsAppMarketingProvider.META) {
                 skippedValidation = true;
-            } else if (hasText(defaults.getAccessToken()) && isHttpUri(effectiveBaseUri(defaults))) {
+            } else if (hasText(defaults.getAccessToken()) && isHttpUri(defaults.effectiveBaseUri())) {
                 probes.add(TokenProbe.of(defaults));
             }
         }
@@ -120,7 +115,7 @@ public class WhatsAppMarketingHealthCheck extends AbstractHealthCheck {
                 problems.add(where + (provider == WhatsAppMarketingProvider.DIALOG360
                         ? ": apiKey is not set (provider DIALOG360)" : ": accessToken is not set"));
             }
-            boolean baseUri = isHttpUri(effectiveBaseUri(configuration));
+            boolean baseUri = isHttpUri(configuration.effectiveBaseUri());
             if (!baseUri) {
                 problems.add(where + ": baseUri is not an absolute http(s) URI");
             }
@@ -227,16 +222,6 @@ public class WhatsAppMarketingHealthCheck extends AbstractHealthCheck {
     /** Forgets the cached Graph API answers, e.g. after the access token was rotated. */
     public void clearCachedAnswers() {
         answers.clear();
-    }
-
-    /** The base URI in effect: with DIALOG360, Meta's default stands for 360dialog's. */
-    private static String effectiveBaseUri(WhatsAppMarketingConfiguration configuration) {
-        String configured = configuration.getBaseUri();
-        WhatsAppMarketingProvider provider = configuration.getProvider();
-        boolean unset = configured == null || configured.isBlank()
-                        || WhatsAppMarketingConfiguration.DEFAULT_BASE_URI.equals(
-                                configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured);
-        return unset && provider != null ? provider.defaultBaseUri() : configured;
     }
 
     private static boolean isHttpUri(String uri) {
