@@ -9,6 +9,8 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -95,6 +97,28 @@ final class GraphApiTransformer implements ResponseDefinitionTransformerV2 {
         String url = request.getUrl();
         int query = url.indexOf('?');
         String path = query < 0 ? url : url.substring(0, query);
-        return new GraphRequest(request.getMethod().value(), path, headers, request.getBody());
+        Map<String, String> parameters = query < 0 ? Map.of() : queryParameters(url.substring(query + 1));
+        return new GraphRequest(request.getMethod().value(), path, parameters, headers, request.getBody());
+    }
+
+    private static Map<String, String> queryParameters(String query) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            if (!name.isEmpty()) {
+                parameters.putIfAbsent(decode(name), decode(value));
+            }
+        }
+        return parameters;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text; // a malformed %-escape: keep it as sent, the handler then rejects the value
+        }
     }
 }

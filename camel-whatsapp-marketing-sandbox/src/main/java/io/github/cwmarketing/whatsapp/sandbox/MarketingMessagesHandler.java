@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 final class MarketingMessagesHandler implements GraphApiHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(MarketingMessagesHandler.class);
-    private static final Pattern PATH = Pattern.compile("/(?:(v[0-9]+(?:\\.[0-9]+)?)/)?([^/]+)/marketing_messages/?");
+    private static final Pattern PATH = Pattern.compile(GraphPaths.VERSION_PREFIX + "([^/]+)/marketing_messages/?");
 
     private final SandboxSettings settings;
     private final AccessTokenGuard tokenGuard;
@@ -30,11 +30,12 @@ final class MarketingMessagesHandler implements GraphApiHandler {
     private final SandboxJournal journal;
     private final StatusWebhookDispatcher dispatcher;
 
-    MarketingMessagesHandler(SandboxSettings settings, SandboxJournal journal, StatusWebhookDispatcher dispatcher) {
+    MarketingMessagesHandler(SandboxSettings settings, AccountState account, SandboxJournal journal,
+                             StatusWebhookDispatcher dispatcher) {
         this.settings = settings;
         this.tokenGuard = new AccessTokenGuard(settings.accessToken());
         this.validators = validators(settings);
-        this.admission = new SendAdmission(settings);
+        this.admission = new SendAdmission(settings, account);
         this.journal = journal;
         this.dispatcher = dispatcher;
     }
@@ -61,15 +62,12 @@ final class MarketingMessagesHandler implements GraphApiHandler {
 
     @Override
     public GraphResponse handle(GraphRequest request) {
-        Optional<GraphResponse> unauthorized = tokenGuard.reject(request);
-        if (unauthorized.isPresent()) {
-            return unauthorized.get();
-        }
-        Matcher path = PATH.matcher(request.path());
-        if (!path.matches()) {
-            throw new IllegalStateException("Unexpected path " + request.path());
-        }
-        String version = path.group(1) != null ? path.group(1) : WhatsAppSandbox.DEFAULT_API_VERSION;
+        return tokenGuard.reject(request).orElseGet(() -> authorized(request));
+    }
+
+    private GraphResponse authorized(GraphRequest request) {
+        Matcher path = GraphPaths.match(PATH, request);
+        String version = GraphPaths.version(path);
         String phoneNumberId = path.group(2);
         return send(version, phoneNumberId, request)
                 .withHeader("facebook-api-version", version)
@@ -84,7 +82,8 @@ final class MarketingMessagesHandler implements GraphApiHandler {
 
     private GraphResponse send(String version, String phoneNumberId, GraphRequest request) {
         if (!settings.phoneNumberId().equals(phoneNumberId)) {
-            return ErrorEnvelope.response(WhatsAppError.UNKNOWN_OBJECT, "Unknown phone number id " + phoneNumberId);
+            return ErrorEnvelope.unknownObject(request.method(), phoneNumberId,
+                    "Unknown phone number id " + phoneNumberId);
         }
         Optional<JsonNode> body = Json.parse(request.body()).filter(JsonNode::isObject);
         if (body.isEmpty()) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,9 @@ import java.util.Objects;
  * @param displayPhoneNumber   {@code metadata.display_phone_number} of webhooks
  * @param wabaId               WhatsApp Business Account id ({@code entry[].id} of webhooks)
  * @param callbackUrl          initial webhook callback URL, or {@code null}
- * @param onboarded            whether the business accepted the Marketing Messages terms
+ * @param onboardingStatus     the WABA's {@code marketing_messages_onboarding_status}; {@link #ONBOARDED} means the
+ *                             business accepted the Marketing Messages terms
+ * @param cloudApiMarketingDisabled initial {@code disable_marketing_messages_on_cloud_api} of the WABA
  * @param messagesPerSecond    throughput limit per phone number id, 0 = off
  * @param pairLimit            messages to one recipient allowed per {@code pairWindow}, 0 = off
  * @param pairWindow           window of the pair rate limit
@@ -42,7 +45,8 @@ public record SandboxSettings(
         String displayPhoneNumber,
         String wabaId,
         URI callbackUrl,
-        boolean onboarded,
+        String onboardingStatus,
+        boolean cloudApiMarketingDisabled,
         int messagesPerSecond,
         int pairLimit,
         Duration pairWindow,
@@ -57,7 +61,14 @@ public record SandboxSettings(
         Scenarios scenarios,
         Clock clock) {
 
+    /** The onboarding status of a business that accepted the Marketing Messages terms. */
+    public static final String ONBOARDED = "ONBOARDED";
+    /** The onboarding status of an eligible business that has not accepted the terms yet. */
+    public static final String ELIGIBLE = "ELIGIBLE";
+
     public SandboxSettings {
+        requireNonBlank(onboardingStatus, "onboardingStatus");
+        onboardingStatus = onboardingStatus.trim().toUpperCase(Locale.ROOT);
         requireNonBlank(bindAddress, "bindAddress");
         requireNonBlank(accessToken, "accessToken");
         requireNonBlank(appSecret, "appSecret");
@@ -89,11 +100,17 @@ public record SandboxSettings(
     public String toString() {
         return "SandboxSettings[port=" + port + ", bindAddress=" + bindAddress + ", accessToken=***, appSecret=***"
                 + ", phoneNumberId=" + phoneNumberId + ", wabaId=" + wabaId + ", callbackUrl=" + callbackUrl
-                + ", onboarded=" + onboarded + ", messagesPerSecond=" + messagesPerSecond
+                + ", onboardingStatus=" + onboardingStatus + ", cloudApiMarketingDisabled=" + cloudApiMarketingDisabled
+                + ", messagesPerSecond=" + messagesPerSecond
                 + ", pairLimit=" + pairLimit + "/" + pairWindow + ", statusDelay=" + statusDelay
                 + ", latency=" + minLatency + ".." + maxLatency + ", statusesPerCallback=" + statusesPerCallback
                 + ", callbackMaxAttempts=" + callbackMaxAttempts + ", callbackRetryBackoff=" + callbackRetryBackoff
                 + ", schemaValidation=" + schemaValidation + ", requestValidators=" + requestValidators.size() + "]";
+    }
+
+    /** Whether the business accepted the Marketing Messages terms: the onboarding status is {@link #ONBOARDED}. */
+    public boolean onboarded() {
+        return ONBOARDED.equals(onboardingStatus);
     }
 
     private static void requireNonBlank(String value, String name) {

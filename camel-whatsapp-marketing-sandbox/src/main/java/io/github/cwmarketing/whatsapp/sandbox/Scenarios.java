@@ -24,7 +24,11 @@ import java.util.Objects;
  *     ({@code pairRateLimit}, 0 = off)</td><td>400, 131056 (pair rate limit hit)</td><td>none</td></tr>
  * <tr><td>account not onboarded and {@code product_policy} STRICT</td><td>400, 131055 (Method not allowed)</td>
  *     <td>none</td></tr>
- * <tr><td>account not onboarded and {@code product_policy} CLOUD_API_FALLBACK or absent</td><td>200, accepted</td>
+ * <tr><td>account not onboarded, {@code product_policy} CLOUD_API_FALLBACK or absent and
+ *     {@code disable_marketing_messages_on_cloud_api} true</td>
+ *     <td>400, 131063 (Marketing templates disabled for Cloud API)</td><td>none</td></tr>
+ * <tr><td>account not onboarded, {@code product_policy} CLOUD_API_FALLBACK or absent (Cloud API marketing not
+ *     disabled)</td><td>200, accepted</td>
  *     <td>as above, {@code pricing.category} {@code marketing} instead of {@code marketing_lite}</td></tr>
  * <tr><td>{@code bid_spec} with a BSUID-only recipient</td><td>400, 131062</td><td>none</td></tr>
  * <tr><td>body invalid for Meta's schema or a plugged-in {@link RequestValidator}</td>
@@ -34,7 +38,10 @@ import java.util.Objects;
  * </table>
  * <p>
  * "Recipient" is {@code to} when present (Meta ignores {@code recipient} then), else the BSUID in {@code recipient};
- * its last character picks the row. A recipient not ending in a digit gets the default scenario. Attempts are counted
+ * its last character picks the row. A recipient not ending in a digit gets the default scenario. "Not onboarded" is
+ * any {@code marketing_messages_onboarding_status} but {@code ONBOARDED} ({@code onboarded(false)} or
+ * {@code onboardingStatus(...)} of the builder); {@code disable_marketing_messages_on_cloud_api} is the builder's
+ * {@code cloudApiMarketingDisabled} or what a {@code POST /{WABA_ID}} set. Attempts are counted
  * per recipient until {@link WhatsAppSandbox#reset()}. Replace or add a row with
  * {@link WhatsAppSandbox.Builder#scenario(int, Scenario)}.
  */
@@ -46,6 +53,10 @@ public final class Scenarios {
     public static final int DEFAULT_PAIR_LIMIT = 45;
     public static final Duration DEFAULT_PAIR_WINDOW = Duration.ofSeconds(6);
     public static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(1);
+    /** Shortest {@code message_send_ttl_seconds} Meta accepts for a marketing template: 12 hours. */
+    public static final Duration MIN_MARKETING_TEMPLATE_TTL = Duration.ofHours(12);
+    /** Longest {@code message_send_ttl_seconds} Meta accepts for a marketing template (and its default): 30 days. */
+    public static final Duration MAX_MARKETING_TEMPLATE_TTL = Duration.ofDays(30);
 
     public static final Scenario READ = Scenario.of("sent, delivered, read",
             StatusStep.sent(), StatusStep.delivered(), StatusStep.read());

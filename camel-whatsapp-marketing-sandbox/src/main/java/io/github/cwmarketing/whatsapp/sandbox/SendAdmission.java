@@ -6,18 +6,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Decides whether a valid send is accepted or refused synchronously, in Meta's order: request-level rules, onboarding,
- * throughput, pair rate limit, then the recipient's scenario.
+ * Decides whether a valid send is accepted or refused synchronously, in Meta's order: request-level rules, onboarding
+ * (with the WABA's {@code disable_marketing_messages_on_cloud_api}), throughput, pair rate limit, then the recipient's
+ * scenario.
  */
 final class SendAdmission {
 
-    private final boolean onboarded;
+    private final AccountState account;
     private final SlidingWindowLimiter throughput;
     private final SlidingWindowLimiter pairRate;
     private final Map<String, AtomicInteger> attemptsByRecipient = new ConcurrentHashMap<>();
 
-    SendAdmission(SandboxSettings settings) {
-        this.onboarded = settings.onboarded();
+    SendAdmission(SandboxSettings settings, AccountState account) {
+        this.account = account;
         this.throughput = new SlidingWindowLimiter(
                 settings.messagesPerSecond(), Scenarios.THROUGHPUT_WINDOW, settings.clock());
         this.pairRate = new SlidingWindowLimiter(settings.pairLimit(), settings.pairWindow(), settings.clock());
@@ -28,8 +29,11 @@ final class SendAdmission {
         if (send.hasBidSpec() && send.bsuidOnly()) {
             return Optional.of(WhatsAppError.BSUID_NOT_SUPPORTED);
         }
-        if (!onboarded && send.strict()) {
+        if (!account.onboarded() && send.strict()) {
             return Optional.of(WhatsAppError.MARKETING_TERMS_NOT_ACCEPTED);
+        }
+        if (!account.onboarded() && account.cloudApiMarketingDisabled()) {
+            return Optional.of(WhatsAppError.MARKETING_DISABLED_ON_CLOUD_API);
         }
         if (!throughput.tryAcquire(phoneNumberId)) {
             return Optional.of(WhatsAppError.THROUGHPUT_REACHED);
@@ -43,7 +47,7 @@ final class SendAdmission {
 
     /** {@code pricing.category} of accepted messages: Meta routes via Cloud API when not onboarded. */
     String pricingCategory() {
-        return onboarded ? "marketing_lite" : "marketing";
+        return account.onboarded() ? "marketing_lite" : "marketing";
     }
 
     int throughputUsagePercent(String phoneNumberId) {

@@ -18,11 +18,15 @@ public enum WhatsAppError {
     /** The request body does not match Meta's schema (or a plugged-in rule). */
     INVALID_PARAMETER(100, 400, "OAuthException", "Invalid parameter",
             "The request does not match the Marketing Messages API payload."),
-    /** The phone number id in the path is not the sandbox's. */
-    UNKNOWN_OBJECT(100, 400, "GraphMethodException",
-            "Unsupported post request. Object does not exist, cannot be loaded due to missing permissions, "
+    /**
+     * The id in the path is not an object the sandbox serves (another phone number id or WABA id), or the object does
+     * not support the request. The envelope's {@code error.message} names the method and the id, as Meta's does:
+     * {@code Unsupported get request. Object with ID '...' does not exist, ...}.
+     */
+    UNKNOWN_OBJECT(100, 33, 400, "GraphMethodException",
+            "Unsupported request. Object does not exist, cannot be loaded due to missing permissions, "
                     + "or does not support this operation.",
-            "Unsupported post request.", "Unknown phone number id."),
+            "Unsupported request.", "Unknown object id."),
     /** A path no sandbox handler serves. */
     UNKNOWN_PATH(2500, 400, "OAuthException", "Unknown path components", "Unknown path components",
             "The sandbox does not serve this path."),
@@ -37,6 +41,14 @@ public enum WhatsAppError {
     MARKETING_TERMS_NOT_ACCEPTED(131055, 400, "OAuthException", "Method not allowed",
             "The business has not accepted the Marketing Messages API for WhatsApp terms of service; "
                     + "product_policy STRICT does not allow routing the message via Cloud API."),
+    /**
+     * Business not onboarded to Marketing Messages, {@code disable_marketing_messages_on_cloud_api} set on the WABA,
+     * and the send may fall back to Cloud API ({@code product_policy} {@code CLOUD_API_FALLBACK} or absent).
+     */
+    MARKETING_DISABLED_ON_CLOUD_API(131063, 400, "OAuthException", "Marketing templates disabled for Cloud API",
+            "The business has not accepted the Marketing Messages API for WhatsApp terms of service and the "
+                    + "WhatsApp Business Account set disable_marketing_messages_on_cloud_api, so the message cannot "
+                    + "be routed via Cloud API."),
     /** {@code bid_spec} together with a BSUID-only recipient. */
     BSUID_NOT_SUPPORTED(131062, 400, "OAuthException",
             "Business-scoped User ID (BSUID) recipients are not supported for this message.",
@@ -52,6 +64,7 @@ public enum WhatsAppError {
     public static final String ERROR_CODES_HREF = "/documentation/business-messaging/whatsapp/support/error-codes";
 
     private final int code;
+    private final int subcode;
     private final int httpStatus;
     private final String type;
     private final String message;
@@ -59,11 +72,16 @@ public enum WhatsAppError {
     private final String details;
 
     WhatsAppError(int code, int httpStatus, String type, String title, String details) {
-        this(code, httpStatus, type, "(#" + code + ") " + title, title, details);
+        this(code, 0, httpStatus, type, "(#" + code + ") " + title, title, details);
     }
 
     WhatsAppError(int code, int httpStatus, String type, String message, String title, String details) {
+        this(code, 0, httpStatus, type, message, title, details);
+    }
+
+    WhatsAppError(int code, int subcode, int httpStatus, String type, String message, String title, String details) {
         this.code = code;
+        this.subcode = subcode;
         this.httpStatus = httpStatus;
         this.type = type;
         this.message = message;
@@ -74,6 +92,11 @@ public enum WhatsAppError {
     /** Meta's error code. */
     public int code() {
         return code;
+    }
+
+    /** Meta's {@code error_subcode}, or 0 when the error has none. */
+    public int subcode() {
+        return subcode;
     }
 
     /** HTTP status of the synchronous response. */

@@ -6,8 +6,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -17,9 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embeddable simulator of the Graph API endpoint of the Marketing Messages API for WhatsApp
- * ({@code POST /{version}/{phone-number-id}/marketing_messages}) that POSTs signed status webhooks to a callback URL.
- * What happens to a message depends on its recipient: see {@link Scenarios}.
+ * An embeddable simulator of the Graph API endpoints of the Marketing Messages API for WhatsApp:
+ * {@code POST /{version}/{phone-number-id}/marketing_messages}, which POSTs signed status webhooks to a callback URL,
+ * and the account and template settings ({@code GET|POST /{version}/{WABA_ID}} and {@code /{version}/{TEMPLATE_ID}}),
+ * which it remembers until {@link #reset()}. What happens to a message depends on its recipient and on the account:
+ * see {@link Scenarios}.
  *
  * <pre>{@code
  * try (WhatsAppSandbox sandbox = WhatsAppSandbox.builder().callbackUrl("http://localhost:8080/webhook").build()) {
@@ -44,6 +50,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
 
     private final SandboxSettings settings;
     private final SandboxJournal journal = new SandboxJournal();
+    private final AccountState account;
     private final ScheduledExecutorService scheduler;
     private final StatusWebhookDispatcher dispatcher;
     private final List<GraphApiHandler> handlers;
@@ -54,7 +61,9 @@ public final class WhatsAppSandbox implements AutoCloseable {
         this.settings = settings;
         this.scheduler = Executors.newScheduledThreadPool(SCHEDULER_THREADS, daemonThreads());
         this.dispatcher = new StatusWebhookDispatcher(settings, journal, scheduler);
-        this.handlers = List.of(new MarketingMessagesHandler(settings, journal, dispatcher), new UnknownPathHandler());
+        this.account = new AccountState(settings);
+        this.handlers = List.of(new MarketingMessagesHandler(settings, account, journal, dispatcher),
+                new WabaHandler(settings, account), new TemplateHandler(settings, account), new UnknownPathHandler());
         this.server = new WireMockServer(WireMockConfiguration.options()
                 .port(settings.port())
                 .bindAddress(settings.bindAddress())
@@ -192,13 +201,40 @@ public final class WhatsAppSandbox implements AutoCloseable {
         return dispatcher.dueStatusCount();
     }
 
+    /** The WABA's {@code marketing_messages_onboarding_status}, e.g. {@code ONBOARDED}. */
+    public String onboardingStatus() {
+        return account.onboardingStatus();
+    }
+
+    /** The WABA's {@code disable_marketing_messages_on_cloud_api}: the builder's value, or what a POST set since. */
+    public boolean cloudApiMarketingDisabled() {
+        return account.cloudApiMarketingDisabled();
+    }
+
     /**
-     * Forgets sent messages, delivered statuses, rate-limit windows and per-recipient attempts, and drops pending
-     * webhooks. Keeps the configuration and the callback URL.
+     * The creative features of the WABA ({@link #wabaId()}) or of a template: feature name (lower case, e.g.
+     * {@code image_touchups}) to {@code OPT_IN} or {@code OPT_OUT}. Meta's defaults (all {@code OPT_OUT} for the WABA,
+     * all {@code OPT_IN} for a template) overlaid with what POSTs set.
+     */
+    public Map<String, String> creativeFeatures(String wabaOrTemplateId) {
+        return Collections.unmodifiableMap(account.creativeFeatures(wabaOrTemplateId));
+    }
+
+    /** The {@code message_send_ttl_seconds} a POST set on the template, empty when none did (Meta: 30 days). */
+    public Optional<Duration> templateTtl(String templateId) {
+        OptionalLong seconds = account.templateTtlSeconds(templateId);
+        return seconds.isPresent() ? Optional.of(Duration.ofSeconds(seconds.getAsLong())) : Optional.empty();
+    }
+
+    /**
+     * Forgets sent messages, delivered statuses, rate-limit windows and per-recipient attempts, drops pending webhooks,
+     * and puts the account and template settings back to the builder's values and Meta's defaults. Keeps the
+     * configuration and the callback URL.
      */
     public void reset() {
         dispatcher.reset();
         handlers.forEach(GraphApiHandler::reset);
+        account.reset();
         journal.clear();
         if (isRunning()) {
             server.resetRequests();
@@ -242,7 +278,8 @@ public final class WhatsAppSandbox implements AutoCloseable {
         private String displayPhoneNumber = "15550000001";
         private String wabaId = "200000000000001";
         private URI callbackUrl;
-        private boolean onboarded = true;
+        private String onboardingStatus = SandboxSettings.ONBOARDED;
+        private boolean cloudApiMarketingDisabled;
         private int messagesPerSecond = Scenarios.DEFAULT_MESSAGES_PER_SECOND;
         private int pairLimit = Scenarios.DEFAULT_PAIR_LIMIT;
         private Duration pairWindow = Scenarios.DEFAULT_PAIR_WINDOW;
@@ -314,11 +351,29 @@ public final class WhatsAppSandbox implements AutoCloseable {
         }
 
         /**
-         * Whether the business accepted the Marketing Messages terms; default true. When false, messages are routed via
-         * Cloud API ({@code pricing.category marketing}) or, with {@code product_policy STRICT}, refused with 131055.
+         * Whether the business accepted the Marketing Messages terms; default true. When false (onboarding status
+         * {@code ELIGIBLE}), messages are routed via Cloud API ({@code pricing.category marketing}) or refused: with
+         * {@code product_policy STRICT} with 131055, with {@code disable_marketing_messages_on_cloud_api} with 131063.
          */
         public Builder onboarded(boolean onboarded) {
-            this.onboarded = onboarded;
+            return onboardingStatus(onboarded ? SandboxSettings.ONBOARDED : SandboxSettings.ELIGIBLE);
+        }
+
+        /**
+         * The exact {@code marketing_messages_onboarding_status} of the WABA, e.g. {@code PENDING_INTERNAL_SETUP};
+         * default {@code ONBOARDED}. Any status but {@code ONBOARDED} sends like {@code onboarded(false)}.
+         */
+        public Builder onboardingStatus(String onboardingStatus) {
+            this.onboardingStatus = onboardingStatus;
+            return this;
+        }
+
+        /**
+         * The initial {@code disable_marketing_messages_on_cloud_api} of the WABA (a POST can change it until
+         * {@link WhatsAppSandbox#reset()}); default false, as at Meta.
+         */
+        public Builder cloudApiMarketingDisabled(boolean cloudApiMarketingDisabled) {
+            this.cloudApiMarketingDisabled = cloudApiMarketingDisabled;
             return this;
         }
 
@@ -392,9 +447,9 @@ public final class WhatsAppSandbox implements AutoCloseable {
 
         public SandboxSettings settings() {
             return new SandboxSettings(port, bindAddress, accessToken, appSecret, phoneNumberId, displayPhoneNumber,
-                    wabaId, callbackUrl, onboarded, messagesPerSecond, pairLimit, pairWindow, statusDelay, minLatency,
-                    maxLatency, statusesPerCallback, callbackMaxAttempts, callbackRetryBackoff, schemaValidation,
-                    requestValidators, scenarios, clock);
+                    wabaId, callbackUrl, onboardingStatus, cloudApiMarketingDisabled, messagesPerSecond, pairLimit,
+                    pairWindow, statusDelay, minLatency, maxLatency, statusesPerCallback, callbackMaxAttempts,
+                    callbackRetryBackoff, schemaValidation, requestValidators, scenarios, clock);
         }
 
         /** A new, not yet started sandbox. */

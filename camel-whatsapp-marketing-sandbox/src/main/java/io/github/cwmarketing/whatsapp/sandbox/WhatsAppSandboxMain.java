@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiConsumer;
 
@@ -43,7 +44,7 @@ public final class WhatsAppSandboxMain {
 
     /** A builder configured from system properties, then from {@code --option value} or {@code --option=value}. */
     static WhatsAppSandbox.Builder configure(String[] args, Properties systemProperties) {
-        Map<String, String> values = new HashMap<>();
+        Map<String, String> values = new TreeMap<>(); // a fixed order: --onboarding-status wins over --onboarded
         values.put("port", Integer.toString(DEFAULT_PORT));
         OPTIONS.keySet().forEach(option -> {
             String value = systemProperties.getProperty(PROPERTY_PREFIX + option);
@@ -93,6 +94,8 @@ public final class WhatsAppSandboxMain {
         options.put("waba-id", WhatsAppSandbox.Builder::wabaId);
         options.put("callback-url", WhatsAppSandbox.Builder::callbackUrl);
         options.put("onboarded", (b, v) -> b.onboarded(parseBoolean(v)));
+        options.put("onboarding-status", WhatsAppSandbox.Builder::onboardingStatus);
+        options.put("cloud-api-marketing-disabled", (b, v) -> b.cloudApiMarketingDisabled(parseBoolean(v)));
         options.put("messages-per-second", (b, v) -> b.messagesPerSecond(Integer.parseInt(v)));
         options.put("pair-limit", (b, v) -> b.pairRateLimit(Integer.parseInt(v), Scenarios.DEFAULT_PAIR_WINDOW));
         options.put("status-delay-ms", (b, v) -> b.statusDelay(Duration.ofMillis(Long.parseLong(v))));

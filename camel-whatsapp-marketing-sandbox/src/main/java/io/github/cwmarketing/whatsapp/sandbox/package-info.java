@@ -1,6 +1,6 @@
 /**
- * A WireMock-based simulator of the Graph API endpoint of the Marketing Messages API for WhatsApp, with signed status
- * webhooks.
+ * A WireMock-based simulator of the Graph API endpoints of the Marketing Messages API for WhatsApp (sending, with
+ * signed status webhooks, and the account and template settings).
  * <ul>
  * <li>{@link io.github.cwmarketing.whatsapp.sandbox.WhatsAppSandbox}: build, start, inspect and stop a sandbox;</li>
  * <li>{@link io.github.cwmarketing.whatsapp.sandbox.Scenarios}: what happens to a message, by recipient;</li>

@@ -33,9 +33,36 @@ final class GraphClient {
 
     /** A POST with any URI and {@code Authorization} header ({@code null} for none). */
     HttpResponse<String> post(URI uri, String body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        return exchange(HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), authorization);
+    }
+
+    /** A GET with any URI and {@code Authorization} header ({@code null} for none). */
+    HttpResponse<String> get(URI uri, String authorization) {
+        return exchange(HttpRequest.newBuilder(uri).GET(), authorization);
+    }
+
+    /** {@code GET /v23.0/{nodeId}?fields=...} with the sandbox's token. */
+    HttpResponse<String> getFields(String nodeId, String fields) {
+        return get(nodeUri(nodeId, fields), bearer());
+    }
+
+    /** {@code POST /v23.0/{nodeId}} with a JSON body and the sandbox's token. */
+    HttpResponse<String> update(String nodeId, String json) {
+        return post(nodeUri(nodeId, null), json, bearer());
+    }
+
+    URI nodeUri(String nodeId, String fields) {
+        return sandbox.baseUri().resolve("/" + WhatsAppSandbox.DEFAULT_API_VERSION + "/" + nodeId
+                + (fields == null ? "" : "?fields=" + fields));
+    }
+
+    private String bearer() {
+        return "Bearer " + sandbox.accessToken();
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest.Builder request, String authorization) {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -1,9 +1,12 @@
 package io.github.cwmarketing.whatsapp.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -45,6 +48,21 @@ final class TestSupport {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    /** The {@code error} object of a Graph error answer, after checking its HTTP status and code. */
+    static JsonNode graphError(HttpResponse<String> response, int httpStatus, int code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(httpStatus);
+        JsonNode error = GraphClient.json(response).path("error");
+        assertThat(error.path("code").asInt()).as(response.body()).isEqualTo(code);
+        assertThat(error.path("fbtrace_id").asText()).isNotBlank();
+        return error;
+    }
+
+    /** The JSON body of a 200 answer. */
+    static JsonNode ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return GraphClient.json(response);
     }
 
     static JsonNode resource(String path) {

@@ -30,6 +30,17 @@ class WhatsAppSandboxMainTest {
     }
 
     @Test
+    void readsTheAccountOptions() {
+        SandboxSettings settings = WhatsAppSandboxMain.configure(new String[] {
+                "--onboarding-status", "pending_valid_payment_method", "--onboarded", "true",
+                "--cloud-api-marketing-disabled", "true"}, new Properties()).settings();
+
+        assertThat(settings.onboardingStatus()).isEqualTo("PENDING_VALID_PAYMENT_METHOD");
+        assertThat(settings.onboarded()).isFalse();
+        assertThat(settings.cloudApiMarketingDisabled()).isTrue();
+    }
+
+    @Test
     void defaultsToPort8089() {
         assertThat(WhatsAppSandboxMain.configure(new String[0], new Properties()).settings().port())
                 .isEqualTo(WhatsAppSandboxMain.DEFAULT_PORT);
