@@ -63,7 +63,12 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException("whatsapp-marketing:" + operation + " cannot be used as a consumer");
+        if (operation != WhatsAppMarketingOperation.webhook) {
+            throw new IllegalArgumentException("whatsapp-marketing:" + operation + " cannot be used as a consumer");
+        }
+        WhatsAppMarketingConsumer consumer = new WhatsAppMarketingConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     /** The sender shared by this endpoint's producers, created when the first producer starts. */

@@ -1,0 +1,153 @@
+package io.github.cwmarketing.whatsapp;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.cwmarketing.whatsapp.model.WebhookEvent;
+import io.github.cwmarketing.whatsapp.model.WebhookEventType;
+import io.github.cwmarketing.whatsapp.webhook.Deduplicator;
+import io.github.cwmarketing.whatsapp.webhook.EventDispatcher;
+import io.github.cwmarketing.whatsapp.webhook.EventRouter;
+import io.github.cwmarketing.whatsapp.webhook.WebhookHandshake;
+import io.github.cwmarketing.whatsapp.webhook.WebhookParser;
+import io.github.cwmarketing.whatsapp.webhook.WebhookRequestHandler;
+import io.github.cwmarketing.whatsapp.webhook.WebhookSignature;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code webhook} operation: receives Meta's webhooks through a platform-http consumer on {@code webhookPath}
+ * (served by whatever engine the application brings: Vert.x, Spring Boot...) and routes one exchange per event.
+ */
+public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspendable, EventRouter {
+
+    static final int DEFAULT_REPOSITORY_SIZE = 100_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppMarketingConsumer.class);
+
+    private final WhatsAppMarketingConfiguration configuration;
+    private IdempotentRepository repository;
+    private boolean ownRepository;
+    private Processor requestHandler;
+    private Consumer platformHttpConsumer;
+
+    public WhatsAppMarketingConsumer(WhatsAppMarketingEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    public WhatsAppMarketingEndpoint getEndpoint() {
+        return (WhatsAppMarketingEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (configuration.getMaxBodySize() <= 0) {
+            throw new IllegalArgumentException("maxBodySize must be positive, was " + configuration.getMaxBodySize());
+        }
+        repository = configuration.getIdempotentRepository();
+        ownRepository = repository == null;
+        if (ownRepository) {
+            repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
+        }
+        EventDispatcher dispatcher = new EventDispatcher(new Deduplicator(repository), this);
+        WebhookParser parser = new WebhookParser(getEndpoint().getComponent().objectMapper(), eventTypes());
+        requestHandler = new WebhookRequestHandler(new WebhookHandshake(configuration.getVerifyToken()), signature(),
+                configuration.getMaxBodySize(), parser, dispatcher);
+    }
+
+    private WebhookSignature signature() {
+        List<String> secrets = WebhookSignature.splitSecrets(configuration.getAppSecret());
+        if (!configuration.isSignatureVerification()) {
+            LOG.warn("Signature verification is OFF for the webhook on {}: anyone who can reach it can inject events."
+                     + " Use signatureVerification=false for local testing only.", webhookPath());
+            return null;
+        }
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("whatsapp-marketing:webhook needs appSecret (the app secret that signs"
+                                               + " Meta's webhooks; several comma-separated during a rotation), or"
+                                               + " signatureVerification=false for local testing only");
+        }
+        return new WebhookSignature(secrets);
+    }
+
+    private Set<WebhookEventType> eventTypes() {
+        return configuration.getEvents() == WebhookEvents.all
+                ? EnumSet.allOf(WebhookEventType.class) : EnumSet.of(WebhookEventType.status);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ServiceHelper.startService(repository);
+        if (configuration.getVerifyToken() == null || configuration.getVerifyToken().isEmpty()) {
+            LOG.info("No verifyToken for the webhook on {}: Meta's verification handshake will be refused",
+                    webhookPath());
+        }
+        Endpoint endpoint = getEndpoint().getCamelContext()
+                .getEndpoint("platform-http:" + webhookPath() + "?httpMethodRestrict=GET,POST");
+        platformHttpConsumer = endpoint.createConsumer(requestHandler);
+        ServiceHelper.startService(platformHttpConsumer);
+        LOG.info("WhatsApp webhook listening on {} (events={})", webhookPath(), configuration.getEvents());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(platformHttpConsumer);
+        platformHttpConsumer = null;
+        if (ownRepository) {
+            ServiceHelper.stopService(repository);
+        }
+        super.doStop();
+    }
+
+    @Override
+    protected void doSuspend() throws Exception {
+        ServiceHelper.suspendService(platformHttpConsumer);
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        ServiceHelper.resumeService(platformHttpConsumer);
+    }
+
+    private String webhookPath() {
+        String path = configuration.getWebhookPath();
+        if (path == null || path.isBlank()) {
+            return WhatsAppMarketingConfiguration.DEFAULT_WEBHOOK_PATH;
+        }
+        return path.startsWith("/") ? path : "/" + path;
+    }
+
+    /** Routes one event through the route on the calling (request) thread and waits for the outcome. */
+    @Override
+    public boolean route(WebhookEvent event) {
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getMessage().setBody(event);
+            WebhookEventHeaders.populate(exchange.getMessage(), event);
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        boolean succeeded = !exchange.isFailed() && !exchange.isRollbackOnly();
+        if (exchange.getException() != null) {
+            getExceptionHandler().handleException("Error routing a WhatsApp webhook event", exchange,
+                    exchange.getException());
+        }
+        releaseExchange(exchange, false);
+        return succeeded;
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.cwmarketing.whatsapp.model;
+
+/**
+ * The kinds of webhook events the consumer routes; the names are the values of the event type header.
+ */
+public enum WebhookEventType {
+    /** A status of a sent message: {@code value.statuses[]}. */
+    status,
+    /** An inbound message: {@code value.messages[]}. */
+    message,
+    /** A system, app or account level error: {@code value.errors[]}. */
+    error,
+    /** A user action such as a Marketing Messages link click: {@code value.user_actions[]}. */
+    user_action
+}
