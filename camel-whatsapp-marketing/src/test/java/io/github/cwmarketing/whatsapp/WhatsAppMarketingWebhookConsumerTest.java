@@ -466,6 +466,17 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
         }
 
         @Test
+        void fullBatchOfAThousandStatusesIsRoutedCompletelyBeforeTheAcknowledgement() {
+            String[] batch = java.util.stream.IntStream.range(0, 1000)
+                    .mapToObj(i -> status("wamid.BATCH" + i, "delivered")).toArray(String[]::new);
+
+            assertThat(post(statuses(batch)).statusCode()).isEqualTo(200);
+
+            assertThat(attempts).hasSize(1000).startsWith("wamid.BATCH0|delivered").endsWith("wamid.BATCH999|delivered");
+            assertThat(routed()).hasSize(1000);
+        }
+
+        @Test
         void valuesWithoutStatusesAreAcknowledgedAndNotRouted() {
             byte[] errors = SharedSamplesFixtures.errorsValueLevel();
 

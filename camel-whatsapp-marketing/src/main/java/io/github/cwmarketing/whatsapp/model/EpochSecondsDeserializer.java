@@ -23,13 +23,22 @@ public class EpochSecondsDeserializer extends JsonDeserializer<Instant> {
     public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-            return fromSeconds(parser.getDecimalValue());
+            return fromNumber(parser);
         }
         if (token == JsonToken.VALUE_STRING) {
             return fromText(parser.getText().trim());
         }
         parser.skipChildren();
         return null;
+    }
+
+    private static Instant fromNumber(JsonParser parser) throws IOException {
+        try {
+            return fromSeconds(parser.getDecimalValue());
+        } catch (NumberFormatException notFinite) {
+            // a float beyond double range reads as Infinity from a tree
+            return null;
+        }
     }
 
     private static Instant fromText(String text) {
