@@ -116,6 +116,14 @@ public final class BenchmarkSuite {
                      List.of(SendAgent.THEIRS, String.valueOf(stubPort), latencies, "0"), logDir) : null) {
             log("Send agents: ours pid " + ours.pid() + (theirs == null ? "" : ", theirs pid " + theirs.pid()));
             if (throughput) {
+                // JIT first: C2 keeps compiling Camel, HTTP client and Jackson paths for tens of seconds on 2 shared
+                // cores, and counts as the client's CPU while it does; warm up on the fastest route until it settles
+                int fastest = settings.latencies.stream().min(Integer::compare).orElseThrow();
+                String warm = "run route=send-" + fastest + " inFlight=" + settings.inFlight + " latencyMs=" + fastest
+                              + " durationMs=" + settings.warmupRoundSeconds * 1000;
+                long timeout = TimeUnit.SECONDS.toMillis(settings.warmupRoundSeconds + 120);
+                warmUp("send ours", () -> jitShare(ours.call(warm, timeout), "jitMillis", "seconds"));
+                warmUp("send theirs", () -> jitShare(theirs.call(warm, timeout), "jitMillis", "seconds"));
                 for (int latency : settings.latencies) {
                     sendScenario(ours, theirs, latency);
                 }
@@ -135,9 +143,9 @@ public final class BenchmarkSuite {
         String run = "run route=send-" + latency + " inFlight=" + settings.inFlight + " latencyMs=" + latency
                      + " durationMs=";
         long timeout = TimeUnit.SECONDS.toMillis(settings.sendIterationSeconds + 120);
-        log(scenario + ": warm-up " + settings.warmupSeconds + " s each");
-        check("warm-up ours", ours.call(run + settings.warmupSeconds * 1000L, timeout));
-        check("warm-up theirs", theirs.call(run + settings.warmupSeconds * 1000L, timeout));
+        log(scenario + ": warm-up " + settings.warmupRoundSeconds + " s each");
+        check("warm-up ours", ours.call(run + settings.warmupRoundSeconds * 1000L, timeout));
+        check("warm-up theirs", theirs.call(run + settings.warmupRoundSeconds * 1000L, timeout));
         Series oursSeries = new Series();
         Series theirsSeries = new Series();
         for (int i = 0; i < settings.sendIterations; i++) {
@@ -235,11 +243,17 @@ public final class BenchmarkSuite {
         String scenario = "webhook, " + batch + " status" + (batch == 1 ? "" : "es") + " per POST";
         long timeout = TimeUnit.SECONDS.toMillis(settings.webhookIterationSeconds + 120);
         List<String> variants = new ArrayList<>(servers.keySet());
-        log(scenario + ": warm-up " + settings.warmupSeconds + " s each, " + settings.webhookConcurrency
-            + " POSTs in flight");
+        log(scenario + ": " + settings.webhookConcurrency + " POSTs in flight");
         for (String variant : variants) {
-            check("warm-up " + variant, driver.call(post(ports.get(variant), servers.get(variant), batch,
-                    settings.warmupSeconds), timeout));
+            Child server = servers.get(variant);
+            warmUp(scenario + ", " + variant, () -> {
+                server.call("mark", 10_000);
+                Map<String, Object> result = driver.call(post(ports.get(variant), server, batch,
+                        settings.warmupRoundSeconds), timeout);
+                check("warm-up " + variant, result);
+                Map<String, Object> stats = server.call("stats", 10_000);
+                return number(stats, "jitMillis") / 1000.0 / number(result, "seconds");
+            });
         }
         Map<String, Series> series = new LinkedHashMap<>();
         variants.forEach(v -> series.put(v, new Series()));
@@ -260,6 +274,7 @@ public final class BenchmarkSuite {
                                              / number(result, "seconds"));
                 result.put("serverExchanges", serverStats.get("exchanges"));
                 result.put("serverThreads", serverStats.get("threads"));
+                result.put("serverJitMillis", serverStats.get("jitMillis"));
                 series.get(variant).add(result);
                 log(String.format("  %-13s iteration %d: %,7.0f POSTs/s, %,8.0f statuses/s, ack p50 %.2f ms, p99 %.2f ms,"
                                   + " server %.1f us CPU/status, rejected %s, failed %s", variant, i + 1,
@@ -318,6 +333,36 @@ public final class BenchmarkSuite {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
+    /** One warm-up round; returns the share of its wall time the JIT compilers were busy. */
+    @FunctionalInterface
+    private interface WarmUpRound {
+        double run() throws Exception;
+    }
+
+    /**
+     * Warms up until the JIT has settled (compilers busy less than {@code bench.warmup.jitShare} of a round's wall
+     * time) or {@code bench.warmup.maxSeconds} are spent, whichever comes first.
+     */
+    private void warmUp(String what, WarmUpRound round) throws Exception {
+        long spent = 0;
+        double share;
+        int rounds = 0;
+        do {
+            share = round.run();
+            rounds++;
+            spent += settings.warmupRoundSeconds;
+        } while (share > settings.warmupJitShare && spent < settings.warmupMaxSeconds);
+        log(String.format("%s: warm-up %d x %d s, JIT busy %.1f %% of the last round%s", what, rounds,
+                settings.warmupRoundSeconds, share * 100,
+                share > settings.warmupJitShare ? " (NOT settled: figures include JIT work)" : ""));
+        raw.put("warm-up " + what, Map.of("rounds", rounds, "lastJitShare", share));
+    }
+
+    private static double jitShare(Map<String, Object> result, String jitKey, String secondsKey) {
+        check("warm-up", result);
+        return number(result, jitKey) / 1000.0 / number(result, secondsKey);
+    }
+
     private static void check(String what, Map<String, Object> result) {
         Object failed = result.get("failed");
         Object rejected = result.get("rejected");
@@ -350,7 +395,9 @@ public final class BenchmarkSuite {
     static final class Settings {
         final boolean quick;
         final Set<String> parts;
-        final long warmupSeconds;
+        final long warmupRoundSeconds;
+        final long warmupMaxSeconds;
+        final double warmupJitShare;
         final int sendIterations;
         final long sendIterationSeconds;
         final int inFlight;
@@ -373,7 +420,9 @@ public final class BenchmarkSuite {
         private Settings() {
             quick = Boolean.getBoolean("bench.quick");
             parts = Set.copyOf(list("bench.parts", "send,pacing,webhook,jmh"));
-            warmupSeconds = longProperty("bench.warmupSeconds", quick ? 3 : 5);
+            warmupRoundSeconds = longProperty("bench.warmup.roundSeconds", quick ? 3 : 5);
+            warmupMaxSeconds = longProperty("bench.warmup.maxSeconds", quick ? 9 : 40);
+            warmupJitShare = Double.parseDouble(System.getProperty("bench.warmup.jitShare", "0.03"));
             sendIterations = (int) longProperty("bench.send.iterations", quick ? 2 : 5);
             sendIterationSeconds = longProperty("bench.send.iterationSeconds", quick ? 3 : 5);
             inFlight = (int) longProperty("bench.send.inFlight", 200);
@@ -418,11 +467,12 @@ public final class BenchmarkSuite {
         }
 
         String describe() {
-            return String.format("warm-up %d s per variant and scenario; send: %d iterations x %d s, %d in flight,"
+            return String.format("warm-up in rounds of %d s until the JIT is busy < %.0f %% of a round (at most %d s),"
+                                 + " per component and scenario; send: %d iterations x %d s, %d in flight,"
                                  + " stub latencies %s ms; pacing: %d msg/s for %d s; webhook: %d iterations x %d s,"
                                  + " %d POSTs in flight, %s statuses per POST; JMH: %d warm-up + %d x %d s, 1 fork;"
                                  + " child JVM options %s",
-                    warmupSeconds, sendIterations, sendIterationSeconds, inFlight, latencies, pacingRate,
+                    warmupRoundSeconds, warmupJitShare * 100, warmupMaxSeconds, sendIterations, sendIterationSeconds, inFlight, latencies, pacingRate,
                     pacingSeconds, webhookIterations, webhookIterationSeconds, webhookConcurrency, webhookBatches,
                     jmhWarmups, jmhIterations, jmhIterationSeconds, String.join(" ", jvmOptions));
         }

@@ -98,6 +98,7 @@ final class Report {
             row(out, "added latency p99, ms (" + LOWER + ")", ours, theirs, "latency.p99Ms");
             row(out, "added latency max, ms", ours, theirs, "latency.maxMs");
             row(out, "young/full GCs per iteration", ours, theirs, "gcCount");
+            row(out, "JIT compilation ms per iteration (≈ 0 in steady state)", ours, theirs, "jitMillis");
             row(out, "live threads in the client JVM", ours, theirs, "threads");
             row(out, "HTTP/2 share of requests at the stub", ours, theirs, "http2Share");
             row(out, "new connections at the stub per iteration", ours, theirs, "stubNewConnections");
@@ -165,6 +166,8 @@ final class Report {
                     "serverCpuMicrosPerStatus");
             webhookRow(out, "server CPU, cores busy", series, variants, ratios, "serverCpuCores");
             webhookRow(out, "load driver CPU, cores busy", series, variants, ratios, "driverCpuCores");
+            webhookRow(out, "server JIT compilation ms per iteration", series, variants, ratios, "serverJitMillis");
+            webhookRow(out, "live threads in the server JVM", series, variants, ratios, "serverThreads");
             out.append("| rejected / failed POSTs, all iterations |");
             for (String v : variants) {
                 out.append(String.format(Locale.ROOT, " %.0f / %.0f |", series.get(v).sum("rejected"),

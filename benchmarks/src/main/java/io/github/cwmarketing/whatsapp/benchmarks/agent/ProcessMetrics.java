@@ -35,6 +35,11 @@ public final class ProcessMetrics {
         return millis;
     }
 
+    /** Milliseconds the JIT compilers have spent so far (all compiler threads). */
+    public static long jitMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+
     public static int liveThreads() {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }

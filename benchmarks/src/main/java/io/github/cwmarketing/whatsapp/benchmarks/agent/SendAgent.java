@@ -121,6 +121,7 @@ public final class SendAgent {
 
         long gcCountBefore = ProcessMetrics.gcCount();
         long gcMillisBefore = ProcessMetrics.gcMillis();
+        long jitBefore = ProcessMetrics.jitMillis();
         long cpuBefore = ProcessMetrics.cpuNanos();
         long start = System.nanoTime();
         long end = start + TimeUnit.MILLISECONDS.toNanos(durationMs);
@@ -150,6 +151,7 @@ public final class SendAgent {
         }
         long cpu = ProcessMetrics.cpuNanos() - cpuBefore;
         long elapsed = System.nanoTime() - start;
+        long jitMillis = ProcessMetrics.jitMillis() - jitBefore;
         long gcCount = ProcessMetrics.gcCount() - gcCountBefore;
         long gcMillis = ProcessMetrics.gcMillis() - gcMillisBefore;
         int threads = ProcessMetrics.liveThreads();
@@ -171,6 +173,7 @@ public final class SendAgent {
         result.put("cpuCores", (double) cpu / elapsed);
         result.put("gcCount", gcCount);
         result.put("gcMillis", gcMillis);
+        result.put("jitMillis", jitMillis);
         result.put("threads", threads);
         result.put("latency", latencies.summary(stubLatencyMs));
         return result;

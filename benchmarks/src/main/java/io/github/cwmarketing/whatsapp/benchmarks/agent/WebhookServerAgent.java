@@ -39,6 +39,7 @@ public final class WebhookServerAgent {
     private long exchangesMark;
     private long statusesMark;
     private long gcMark;
+    private long jitMark;
 
     /** {@code WebhookServerAgent <variant> <port>} */
     public static void main(String[] args) throws Exception {
@@ -117,6 +118,7 @@ public final class WebhookServerAgent {
                 exchangesMark = exchanges.sum();
                 statusesMark = statuses.sum();
                 gcMark = ProcessMetrics.gcCount();
+                jitMark = ProcessMetrics.jitMillis();
                 return Map.of();
             }
             case "stats" -> {
@@ -125,6 +127,7 @@ public final class WebhookServerAgent {
                 stats.put("exchanges", exchanges.sum() - exchangesMark);
                 stats.put("statuses", statuses.sum() - statusesMark);
                 stats.put("gcCount", ProcessMetrics.gcCount() - gcMark);
+                stats.put("jitMillis", ProcessMetrics.jitMillis() - jitMark);
                 stats.put("threads", ProcessMetrics.liveThreads());
                 return stats;
             }
