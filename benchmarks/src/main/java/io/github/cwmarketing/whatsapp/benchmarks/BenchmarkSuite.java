@@ -143,9 +143,9 @@ public final class BenchmarkSuite {
         String run = "run route=send-" + latency + " inFlight=" + settings.inFlight + " latencyMs=" + latency
                      + " durationMs=";
         long timeout = TimeUnit.SECONDS.toMillis(settings.sendIterationSeconds + 120);
-        log(scenario + ": warm-up " + settings.warmupRoundSeconds + " s each");
-        check("warm-up ours", ours.call(run + settings.warmupRoundSeconds * 1000L, timeout));
-        check("warm-up theirs", theirs.call(run + settings.warmupRoundSeconds * 1000L, timeout));
+        log(scenario + ": settling round of " + settings.settleSeconds + " s each");
+        check("settling ours", ours.call(run + settings.settleSeconds * 1000L, timeout));
+        check("settling theirs", theirs.call(run + settings.settleSeconds * 1000L, timeout));
         Series oursSeries = new Series();
         Series theirsSeries = new Series();
         for (int i = 0; i < settings.sendIterations; i++) {
@@ -177,12 +177,12 @@ public final class BenchmarkSuite {
 
     private void pacing(Child ours) throws Exception {
         long seconds = settings.pacingSeconds;
-        log("Pacing: " + settings.pacingRate + " messages/s for " + seconds + " s, " + settings.inFlight
-            + " in flight, stub latency 100 ms (ours only: camel-whatsapp has no pacing)");
+        log("Pacing: " + settings.pacingRate + " messages/s for " + seconds + " s, " + settings.pacingInFlight
+            + " offered in flight, stub latency 100 ms (ours only: camel-whatsapp has no pacing)");
         List<Map<String, Object>> runs = new ArrayList<>();
         for (int i = 0; i < settings.pacingRuns; i++) {
             stub.call("record phone=" + SendAgent.PACED_PHONE_NUMBER_ID, 10_000);
-            Map<String, Object> driver = ours.call("run route=paced inFlight=" + settings.inFlight
+            Map<String, Object> driver = ours.call("run route=paced inFlight=" + settings.pacingInFlight
                                                    + " latencyMs=100 durationMs=" + seconds * 1000,
                     TimeUnit.SECONDS.toMillis(seconds + 120));
             Map<String, Object> arrivals = stub.call("arrivals windowMs=" + seconds * 1000 + " rate="
@@ -220,6 +220,23 @@ public final class BenchmarkSuite {
             }
             driver = Child.start("webhook-driver", WebhookDriverAgent.class,
                     settings.agentJvmOptions("webhook-driver", logDir), List.of(), logDir);
+            // JIT first, once per receiver, alternating the batch sizes so that every path gets compiled
+            long timeout = TimeUnit.SECONDS.toMillis(settings.warmupRoundSeconds + 120);
+            for (String variant : variants) {
+                Child server = servers.get(variant);
+                int port = ports.get(variant);
+                Child poster = driver;
+                int[] round = { 0 };
+                warmUp("webhook " + variant, () -> {
+                    int batch = settings.webhookBatches.get(round[0]++ % settings.webhookBatches.size());
+                    server.call("mark", 10_000);
+                    Map<String, Object> result = poster.call(post(port, server, batch, settings.warmupRoundSeconds),
+                            timeout);
+                    check("warm-up " + variant, result);
+                    Map<String, Object> stats = server.call("stats", 10_000);
+                    return number(stats, "jitMillis") / 1000.0 / number(result, "seconds");
+                });
+            }
             Map<Integer, Map<String, Series>> byBatch = new LinkedHashMap<>();
             for (int batch : settings.webhookBatches) {
                 byBatch.put(batch, webhookScenario(driver, servers, ports, batch));
@@ -243,17 +260,11 @@ public final class BenchmarkSuite {
         String scenario = "webhook, " + batch + " status" + (batch == 1 ? "" : "es") + " per POST";
         long timeout = TimeUnit.SECONDS.toMillis(settings.webhookIterationSeconds + 120);
         List<String> variants = new ArrayList<>(servers.keySet());
-        log(scenario + ": " + settings.webhookConcurrency + " POSTs in flight");
+        log(scenario + ": " + settings.webhookConcurrency + " POSTs in flight; settling round of "
+            + settings.settleSeconds + " s each");
         for (String variant : variants) {
-            Child server = servers.get(variant);
-            warmUp(scenario + ", " + variant, () -> {
-                server.call("mark", 10_000);
-                Map<String, Object> result = driver.call(post(ports.get(variant), server, batch,
-                        settings.warmupRoundSeconds), timeout);
-                check("warm-up " + variant, result);
-                Map<String, Object> stats = server.call("stats", 10_000);
-                return number(stats, "jitMillis") / 1000.0 / number(result, "seconds");
-            });
+            check("settling " + variant, driver.call(post(ports.get(variant), servers.get(variant), batch,
+                    settings.settleSeconds), timeout));
         }
         Map<String, Series> series = new LinkedHashMap<>();
         variants.forEach(v -> series.put(v, new Series()));
@@ -397,6 +408,8 @@ public final class BenchmarkSuite {
         final Set<String> parts;
         final long warmupRoundSeconds;
         final long warmupMaxSeconds;
+        final long settleSeconds;
+        final int pacingInFlight;
         final double warmupJitShare;
         final int sendIterations;
         final long sendIterationSeconds;
@@ -421,23 +434,26 @@ public final class BenchmarkSuite {
             quick = Boolean.getBoolean("bench.quick");
             parts = Set.copyOf(list("bench.parts", "send,pacing,webhook,jmh"));
             warmupRoundSeconds = longProperty("bench.warmup.roundSeconds", quick ? 3 : 5);
-            warmupMaxSeconds = longProperty("bench.warmup.maxSeconds", quick ? 9 : 40);
+            warmupMaxSeconds = longProperty("bench.warmup.maxSeconds", quick ? 6 : 35);
+            settleSeconds = longProperty("bench.settleSeconds", quick ? 1 : 2);
+            pacingInFlight = (int) longProperty("bench.pacing.inFlight", quick ? 200 : 1200);
             warmupJitShare = Double.parseDouble(System.getProperty("bench.warmup.jitShare", "0.03"));
-            sendIterations = (int) longProperty("bench.send.iterations", quick ? 2 : 5);
-            sendIterationSeconds = longProperty("bench.send.iterationSeconds", quick ? 3 : 5);
+            sendIterations = (int) longProperty("bench.send.iterations", quick ? 2 : 4);
+            sendIterationSeconds = longProperty("bench.send.iterationSeconds", quick ? 2 : 5);
             inFlight = (int) longProperty("bench.send.inFlight", 200);
             latencies = list("bench.send.latencies", "100,0").stream().map(Integer::valueOf).toList();
             stubMaxStreams = (int) longProperty("bench.stub.maxConcurrentStreams", 1000);
             pacingRate = (int) longProperty("bench.pacing.rate", 80);
             pacingSeconds = longProperty("bench.pacing.seconds", quick ? 10 : 30);
             pacingRuns = (int) longProperty("bench.pacing.runs", 1);
-            webhookIterations = (int) longProperty("bench.webhook.iterations", quick ? 2 : 4);
+            webhookIterations = (int) longProperty("bench.webhook.iterations", quick ? 2 : 3);
             webhookIterationSeconds = longProperty("bench.webhook.iterationSeconds", quick ? 2 : 4);
             webhookConcurrency = (int) longProperty("bench.webhook.concurrency", 32);
             webhookBatches = list("bench.webhook.batches", "1,100").stream().map(Integer::valueOf).toList();
-            webhookVariants = list("bench.webhook.variants", "ours-signed,ours-unsigned,theirs-raw,theirs-parse");
-            jmhWarmups = (int) longProperty("bench.jmh.warmups", quick ? 1 : 3);
-            jmhIterations = (int) longProperty("bench.jmh.iterations", quick ? 2 : 5);
+            webhookVariants = list("bench.webhook.variants",
+                    quick ? "ours-signed,theirs-raw" : "ours-signed,ours-unsigned,theirs-raw,theirs-parse");
+            jmhWarmups = (int) longProperty("bench.jmh.warmups", quick ? 1 : 2);
+            jmhIterations = (int) longProperty("bench.jmh.iterations", quick ? 1 : 4);
             jmhIterationSeconds = (int) longProperty("bench.jmh.iterationSeconds", 1);
             jvmOptions = list("bench.jvmOptions", "-Xms512m,-Xmx512m,-XX:+UseG1GC");
             profile = Boolean.getBoolean("bench.profile");
@@ -467,13 +483,13 @@ public final class BenchmarkSuite {
         }
 
         String describe() {
-            return String.format("warm-up in rounds of %d s until the JIT is busy < %.0f %% of a round (at most %d s),"
-                                 + " per component and scenario; send: %d iterations x %d s, %d in flight,"
-                                 + " stub latencies %s ms; pacing: %d msg/s for %d s; webhook: %d iterations x %d s,"
+            return String.format("JIT warm-up per child JVM in rounds of %d s until the JIT compilers are busy < %.0f %%"
+                                 + " of a round (at most %d s), then a %d s settling round per scenario; send: %d iterations x %d s, %d in flight,"
+                                 + " stub latencies %s ms; pacing: %d msg/s for %d s, %d offered in flight; webhook: %d iterations x %d s,"
                                  + " %d POSTs in flight, %s statuses per POST; JMH: %d warm-up + %d x %d s, 1 fork;"
                                  + " child JVM options %s",
-                    warmupRoundSeconds, warmupJitShare * 100, warmupMaxSeconds, sendIterations, sendIterationSeconds, inFlight, latencies, pacingRate,
-                    pacingSeconds, webhookIterations, webhookIterationSeconds, webhookConcurrency, webhookBatches,
+                    warmupRoundSeconds, warmupJitShare * 100, warmupMaxSeconds, settleSeconds, sendIterations, sendIterationSeconds, inFlight, latencies, pacingRate,
+                    pacingSeconds, pacingInFlight, webhookIterations, webhookIterationSeconds, webhookConcurrency, webhookBatches,
                     jmhWarmups, jmhIterations, jmhIterationSeconds, String.join(" ", jvmOptions));
         }
     }

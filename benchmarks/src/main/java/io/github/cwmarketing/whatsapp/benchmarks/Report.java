@@ -123,7 +123,7 @@ final class Report {
             return;
         }
         out.append("### Pacing: ").append(settings.pacingRate).append(" messages/s configured, ")
-                .append(settings.pacingSeconds).append(" s, ").append(settings.inFlight)
+                .append(settings.pacingSeconds).append(" s, ").append(settings.pacingInFlight)
                 .append(" offered in flight, stub latency 100 ms, timed at the stub\n\n");
         out.append("| run | achieved rate, msg/s | error | most arrivals in any 1 s window (limit ")
                 .append(settings.pacingRate + 1).append(") | closest gap, ms | failed / lost |\n")
