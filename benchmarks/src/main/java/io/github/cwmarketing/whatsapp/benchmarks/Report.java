@@ -194,7 +194,8 @@ final class Report {
     private static List<String[]> webhookRatios(List<String> variants) {
         List<String[]> ratios = new ArrayList<>();
         for (String[] pair : new String[][] { { "ours-signed", "theirs-raw" }, { "ours-unsigned", "theirs-raw" },
-                                              { "ours-signed", "theirs-parse" } }) {
+                                              { "ours-signed", "theirs-parse" },
+                                              { "ours-signed", "ours-signed-camel-repo" } }) {
             if (variants.contains(pair[0]) && variants.contains(pair[1])) {
                 ratios.add(pair);
             }
@@ -218,6 +219,7 @@ final class Report {
         return switch (variant) {
             case "ours-signed" -> "ours signed";
             case "ours-unsigned" -> "ours unsigned";
+            case "ours-signed-camel-repo" -> "ours signed, Camel MemoryIdempotentRepository";
             case "theirs-raw" -> "theirs raw";
             case "theirs-parse" -> "theirs + parse";
             default -> variant;

@@ -11,6 +11,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 /**
  * One webhook receiver in its own JVM: a Camel context with the Vert.x platform-http server on a loopback port and one
@@ -19,6 +20,8 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <li>{@code ours-signed}: {@code whatsapp-marketing:webhook} with the app secret (signature verified), one exchange
  * per status, deduplicated;</li>
  * <li>{@code ours-unsigned}: the same with {@code signatureVerification=false};</li>
+ * <li>{@code ours-signed-camel-repo} (not in the default set): ours signed, deduplicating on Camel 4.18's
+ * MemoryIdempotentRepository as the consumer did before the benchmarks;</li>
  * <li>{@code theirs-raw}: camel-whatsapp's {@code webhook:whatsapp:...}: one exchange per POST with the raw body as a
  * String, no signature check (it has none), nothing parsed;</li>
  * <li>{@code theirs-parse}: the same plus the least a route must add to get at the statuses: Jackson parses the body
@@ -73,6 +76,15 @@ public final class WebhookServerAgent {
                     case "ours-signed" -> from("whatsapp-marketing:webhook?webhookPath=" + PATH + "&appSecret="
                                                + StatusWebhooks.APP_SECRET + "&verifyToken=" + VERIFY_TOKEN)
                             .process(exchange -> countStatus());
+                    case "ours-signed-camel-repo" -> {
+                        // before/after check: deduplication on Camel 4.18's MemoryIdempotentRepository (SimpleLRUCache),
+                        // the consumer's default until the benchmarks found its lock contention
+                        getContext().getRegistry().bind("camelMemoryRepository",
+                                MemoryIdempotentRepository.memoryIdempotentRepository(100_000));
+                        from("whatsapp-marketing:webhook?webhookPath=" + PATH + "&appSecret=" + StatusWebhooks.APP_SECRET
+                             + "&verifyToken=" + VERIFY_TOKEN + "&idempotentRepository=#camelMemoryRepository")
+                                .process(exchange -> countStatus());
+                    }
                     case "ours-unsigned" -> from("whatsapp-marketing:webhook?webhookPath=" + PATH
                                                  + "&signatureVerification=false&verifyToken=" + VERIFY_TOKEN)
                             .process(exchange -> countStatus());
