@@ -14,6 +14,7 @@ import io.github.cwmarketing.whatsapp.send.Pacer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.IOHelper;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public class WhatsAppMarketingComponent extends DefaultComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppMarketingComponent.class);
+    private static final String SCHEDULER_NAME = "WhatsAppMarketingScheduler";
 
     @Metadata(description = "The component configuration: the defaults of every endpoint.")
     private WhatsAppMarketingConfiguration configuration = new WhatsAppMarketingConfiguration();
@@ -90,10 +92,22 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
         return pacer;
     }
 
+    /**
+     * The one thread that runs every delayed task of the component: pacing waits, retry delays, and one response
+     * deadline per Graph API call in flight. Its queue is unbounded on purpose: Camel's default thread pool profile
+     * caps a scheduler's queue at 1,000 tasks, which rejected sends as soon as more than 1,000 messages waited for a
+     * pacing slot or were in flight.
+     */
     synchronized ScheduledExecutorService scheduler() {
         if (scheduler == null) {
+            ThreadPoolProfile profile = new ThreadPoolProfile(SCHEDULER_NAME);
+            profile.setPoolSize(1);
+            profile.setMaxPoolSize(1);
+            profile.setKeepAliveTime(0L);
+            profile.setAllowCoreThreadTimeOut(false);
+            profile.setMaxQueueSize(-1);
             scheduler = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "WhatsAppMarketingScheduler");
+                    .newScheduledThreadPool(this, SCHEDULER_NAME, profile);
         }
         return scheduler;
     }

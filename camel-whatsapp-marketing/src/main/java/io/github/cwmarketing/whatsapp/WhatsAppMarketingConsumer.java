@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.github.cwmarketing.whatsapp.model.WebhookEvent;
 import io.github.cwmarketing.whatsapp.model.WebhookEventType;
+import io.github.cwmarketing.whatsapp.webhook.BoundedMemoryIdempotentRepository;
 import io.github.cwmarketing.whatsapp.webhook.Deduplicator;
 import io.github.cwmarketing.whatsapp.webhook.EventDispatcher;
 import io.github.cwmarketing.whatsapp.webhook.EventRouter;
@@ -20,7 +21,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +60,7 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
         repository = configuration.getIdempotentRepository();
         ownRepository = repository == null;
         if (ownRepository) {
-            repository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
+            repository = new BoundedMemoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
         }
         EventDispatcher dispatcher = new EventDispatcher(new Deduplicator(repository), this);
         WebhookParser parser = new WebhookParser(getEndpoint().getComponent().objectMapper(), eventTypes());

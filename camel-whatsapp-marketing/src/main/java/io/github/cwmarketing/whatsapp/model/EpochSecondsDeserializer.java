@@ -45,6 +45,10 @@ public class EpochSecondsDeserializer extends JsonDeserializer<Instant> {
         if (text.isEmpty() || text.length() > MAX_TEXT_LENGTH) {
             return null;
         }
+        if (isShortDigits(text)) {
+            // Meta's usual form, e.g. "1750030073": no need for BigDecimal
+            return Instant.ofEpochSecond(Long.parseLong(text));
+        }
         try {
             return fromSeconds(new BigDecimal(text));
         } catch (NumberFormatException notANumber) {
@@ -54,6 +58,20 @@ public class EpochSecondsDeserializer extends JsonDeserializer<Instant> {
                 return null;
             }
         }
+    }
+
+    /** 1 to 12 ASCII digits: a whole number of seconds well inside Instant's range. */
+    private static boolean isShortDigits(String text) {
+        if (text.length() > 12) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Instant fromSeconds(BigDecimal seconds) {

@@ -90,7 +90,7 @@ public final class WebhookParser {
                     event.setWabaId(wabaId);
                     event.setPhoneNumberId(text(metadata, "phone_number_id"));
                     event.setDisplayPhoneNumber(text(metadata, "display_phone_number"));
-                    event.setRawJson(item.toString());
+                    event.keepRawJson(item);
                     events.add(event);
                 }
             }
