@@ -10,10 +10,7 @@ import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
 import io.github.cwmarketing.whatsapp.operations.GraphApiCall;
 import io.github.cwmarketing.whatsapp.operations.OperationRequests;
 import io.github.cwmarketing.whatsapp.operations.OperationResponses;
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * through the endpoint's sender (same transport, retries and error mapping as {@code send}, no pacing). The typed
  * result replaces the body; the simple ones are also set as headers.
  */
-public class WhatsAppMarketingOperationsProducer extends DefaultAsyncProducer {
+public class WhatsAppMarketingOperationsProducer extends GraphApiProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppMarketingOperationsProducer.class);
 
@@ -45,35 +42,14 @@ public class WhatsAppMarketingOperationsProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    public WhatsAppMarketingEndpoint getEndpoint() {
-        return (WhatsAppMarketingEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        getEndpoint().sender();
-    }
-
-    @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        GraphApiCall call;
-        try {
-            call = prepare(exchange.getMessage());
-        } catch (Exception e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
+    protected PreparedRequest prepare(Message in) {
+        GraphApiCall call = call(in);
         LOG.debug("{}: {}", operation, call);
-        WhatsAppMarketingEndpoint endpoint = getEndpoint();
-        endpoint.sender().send(endpoint.operationRequest(call), null)
-                .whenComplete((response, failure) -> complete(exchange, response, failure, callback));
-        return false;
+        return new PreparedRequest(getEndpoint().operationRequest(call), null);
     }
 
     /** The Graph API call of this operation; every input is validated here, before any request. */
-    private GraphApiCall prepare(Message in) {
+    private GraphApiCall call(Message in) {
         String templateId = header(in, WhatsAppMarketingConstants.TEMPLATE_ID, configuration.getTemplateId());
         String wabaId = header(in, WhatsAppMarketingConstants.WABA_ID, configuration.getWabaId());
         return switch (operation) {
@@ -87,24 +63,8 @@ public class WhatsAppMarketingOperationsProducer extends DefaultAsyncProducer {
         };
     }
 
-    private void complete(Exchange exchange, GraphApiResponse response, Throwable failure, AsyncCallback callback) {
-        try {
-            if (failure != null) {
-                exchange.setException(failure);
-            } else {
-                setResult(exchange.getMessage(), response);
-            }
-        } catch (WhatsAppMarketingApiException e) {
-            exchange.setException(e);
-        } catch (IOException | RuntimeException e) {
-            exchange.setException(new IllegalStateException("Unreadable Graph API response to " + operation + ": "
-                                                            + e.getMessage(), e));
-        } finally {
-            callback.done(false);
-        }
-    }
-
-    private void setResult(Message message, GraphApiResponse response) throws IOException {
+    @Override
+    protected void setResult(Message message, GraphApiResponse response) throws IOException {
         LOG.debug("{} answered HTTP {}", operation, response.status());
         switch (operation) {
             case getCreativeFeatures -> message.setBody(responses.creativeFeatures(response.body()));
@@ -135,10 +95,5 @@ public class WhatsAppMarketingOperationsProducer extends DefaultAsyncProducer {
             throw new WhatsAppMarketingApiException(response.status(), error, null);
         }
         return result;
-    }
-
-    private static String header(Message in, String name, String fallback) {
-        String value = in.getHeader(name, String.class);
-        return value != null ? value : fallback;
     }
 }

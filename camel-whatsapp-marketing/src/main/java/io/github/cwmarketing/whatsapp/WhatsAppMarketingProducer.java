@@ -13,16 +13,13 @@ import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException
 import io.github.cwmarketing.whatsapp.send.MessageDefaults;
 import io.github.cwmarketing.whatsapp.send.RequestAssembler;
 import io.github.cwmarketing.whatsapp.send.RequestValidator;
-import org.apache.camel.AsyncCallback;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * The {@code send} operation: assembles and validates the marketing message, then posts it without blocking the route
- * thread. The exchange continues on the HTTP client's I/O thread once Meta answers (or the last retry fails).
+ * thread, paced per phone number id.
  */
-public class WhatsAppMarketingProducer extends DefaultAsyncProducer {
+public class WhatsAppMarketingProducer extends GraphApiProducer {
 
     private final WhatsAppMarketingConfiguration configuration;
     private final RequestAssembler assembler;
@@ -39,53 +36,17 @@ public class WhatsAppMarketingProducer extends DefaultAsyncProducer {
     }
 
     @Override
-    public WhatsAppMarketingEndpoint getEndpoint() {
-        return (WhatsAppMarketingEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        getEndpoint().sender();
-    }
-
-    @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
-        String phoneNumberId;
-        byte[] json;
-        try {
-            Message in = exchange.getMessage();
-            MarketingMessageRequest request = assembler.assemble(in.getBody(), defaults(in));
-            validator.validate(request);
-            phoneNumberId = header(in, WhatsAppMarketingConstants.PHONE_NUMBER_ID, configuration.getPhoneNumberId());
-            if (configuration.getProvider() != WhatsAppMarketingProvider.DIALOG360) {
-                // 360dialog's URL has no phone number id: its API key stands for the number
-                RequestValidator.validatePhoneNumberId(phoneNumberId);
-            }
-            json = requestWriter.writeValueAsBytes(request);
-        } catch (Exception e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+    protected PreparedRequest prepare(Message in) throws Exception {
+        MarketingMessageRequest request = assembler.assemble(in.getBody(), defaults(in));
+        validator.validate(request);
+        String phoneNumberId = header(in, WhatsAppMarketingConstants.PHONE_NUMBER_ID, configuration.getPhoneNumberId());
+        if (configuration.getProvider() != WhatsAppMarketingProvider.DIALOG360) {
+            // 360dialog's URL has no phone number id: its API key stands for the number
+            RequestValidator.validatePhoneNumberId(phoneNumberId);
         }
+        byte[] json = requestWriter.writeValueAsBytes(request);
         WhatsAppMarketingEndpoint endpoint = getEndpoint();
-        endpoint.sender().send(endpoint.marketingMessagesRequest(phoneNumberId, json), endpoint.pacer(phoneNumberId))
-                .whenComplete((response, failure) -> complete(exchange, response, failure, callback));
-        return false;
-    }
-
-    private void complete(Exchange exchange, GraphApiResponse response, Throwable failure, AsyncCallback callback) {
-        try {
-            if (failure != null) {
-                exchange.setException(failure);
-            } else {
-                setResponse(exchange.getMessage(), response);
-            }
-        } catch (IOException | RuntimeException e) {
-            exchange.setException(new IllegalStateException("Unreadable Graph API response: " + e.getMessage(), e));
-        } finally {
-            callback.done(false);
-        }
+        return new PreparedRequest(endpoint.marketingMessagesRequest(phoneNumberId, json), endpoint.pacer(phoneNumberId));
     }
 
     private MessageDefaults defaults(Message in) {
@@ -96,11 +57,6 @@ public class WhatsAppMarketingProducer extends DefaultAsyncProducer {
                 header(in, WhatsAppMarketingConstants.TEMPLATE_LANGUAGE, configuration.getTemplateLanguage()),
                 productPolicy(in),
                 messageActivitySharing(in));
-    }
-
-    private static String header(Message in, String name, String fallback) {
-        String value = in.getHeader(name, String.class);
-        return value != null ? value : fallback;
     }
 
     private ProductPolicy productPolicy(Message in) {
@@ -135,7 +91,8 @@ public class WhatsAppMarketingProducer extends DefaultAsyncProducer {
                 "must be true or false, was '" + value + "'");
     }
 
-    private void setResponse(Message message, GraphApiResponse response) throws IOException {
+    @Override
+    protected void setResult(Message message, GraphApiResponse response) throws IOException {
         MarketingMessageResponse body = responseReader.readValue(response.body());
         message.setBody(body);
         MarketingMessageResponse.SentMessage sent = body.firstMessage();
