@@ -8,6 +8,7 @@ import io.github.cwmarketing.whatsapp.model.OnboardingStatus;
 import io.github.cwmarketing.whatsapp.model.RetryClass;
 import io.github.cwmarketing.whatsapp.model.UpdateResult;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
 import io.github.cwmarketing.whatsapp.support.GraphApiStub;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -192,6 +193,33 @@ class AccountAndTemplateOperationsTest extends OperationsTestSupport {
         assertThat(result.getException()).isNull();
         assertThat(result.getMessage().getBody()).isEqualTo(OnboardingStatus.ELIGIBLE);
         assertThat(graphApi.totalRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aReadThatTimesOutIsRetriedWithoutOptingIn() {
+        graphApi.stub(get(urlPathEqualTo(WABA_PATH)).inScenario("slow").whenScenarioStateIs(STARTED)
+                .willReturn(GraphApiStub.json("{\"marketing_messages_onboarding_status\":\"ONBOARDED\"}")
+                        .withFixedDelay(3_000))
+                .willSetStateTo("answered"));
+        graphApi.stub(get(urlPathEqualTo(WABA_PATH)).inScenario("slow").whenScenarioStateIs("answered")
+                .willReturn(GraphApiStub.json("{\"marketing_messages_onboarding_status\":\"ELIGIBLE\"}")));
+
+        Exchange result = call(operationUri("getOnboardingStatus", WABA + "&responseTimeout=300ms"), null);
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getBody()).isEqualTo(OnboardingStatus.ELIGIBLE);
+        assertThat(graphApi.totalRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aWriteThatTimesOutIsNotRetried() {
+        graphApi.stub(post(urlPathEqualTo(TEMPLATE_PATH))
+                .willReturn(GraphApiStub.json("{\"success\":true}").withFixedDelay(3_000)));
+
+        Exchange result = call(operationUri("setTemplateTtl", TEMPLATE + "&responseTimeout=300ms"), 86_400);
+
+        assertThat(result.getException()).isInstanceOf(WhatsAppMarketingTransportException.class);
+        assertThat(graphApi.totalRequestCount()).isEqualTo(1);
     }
 
     @Test

@@ -69,7 +69,7 @@ public final class MessageSender {
                 result.complete(response);
                 return;
             }
-            Duration delay = retryPolicy.delayBeforeRetry(error, retry + 1);
+            Duration delay = retryPolicy.delayBeforeRetry(error, retry + 1, "GET".equals(request.method()));
             if (delay == null) {
                 result.completeExceptionally(error);
                 return;

@@ -9,7 +9,7 @@ import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
 
 /**
- * Decides whether a failed send is retried and after how long. A marketing message must never be sent twice, so only
+ * Decides whether a failed request is retried and after how long. A marketing message must never be sent twice, so only
  * failures that prove the request was not accepted are retried: throughput and rate limits, transient platform errors,
  * and connection failures before the request left. An unanswered request is retried only when the user opted in.
  */
@@ -34,10 +34,11 @@ public final class RetryPolicy {
     }
 
     /**
-     * The delay before retry number {@code retry} (1 for the first retry) of a send that failed with {@code failure},
-     * or null when it must not be retried.
+     * The delay before retry number {@code retry} (1 for the first retry) of a request that failed with
+     * {@code failure}, or null when it must not be retried. An unanswered read ({@code idempotent}: a GET) is retried
+     * like a request that never left, since repeating it changes nothing at Meta.
      */
-    public Duration delayBeforeRetry(Throwable failure, int retry) {
+    public Duration delayBeforeRetry(Throwable failure, int retry, boolean idempotent) {
         if (retry > maxRetries) {
             return NO_RETRY;
         }
@@ -45,7 +46,7 @@ public final class RetryPolicy {
             return isRetryable(apiError) ? apiErrorDelay(apiError, retry) : NO_RETRY;
         }
         if (failure instanceof WhatsAppMarketingTransportException transportError
-                && (!transportError.isRequestSent() || retryUnanswered)) {
+                && (!transportError.isRequestSent() || retryUnanswered || idempotent)) {
             return backoff(retry);
         }
         return NO_RETRY;

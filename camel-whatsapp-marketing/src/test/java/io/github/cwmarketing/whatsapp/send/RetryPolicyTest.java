@@ -25,37 +25,37 @@ class RetryPolicyTest {
     @ParameterizedTest
     @ValueSource(ints = { 130429, 131056, 80007, 80008, 4, 131057, 1, 2, 131000, 131016 })
     void retriesTheCodesThatProveTheMessageWasNotAccepted(int code) {
-        assertThat(policy.delayBeforeRetry(error(400, code, null), 1)).isNotNull();
+        assertThat(policy.delayBeforeRetry(error(400, code, null), 1, false)).isNotNull();
     }
 
     @ParameterizedTest
     @ValueSource(ints = { 131049, 131050, 130472, 100, 190, 132000, 131026, 134101, 131063 })
     void neverRetriesOtherCodes(int code) {
-        assertThat(policy.delayBeforeRetry(error(400, code, null), 1)).isNull();
+        assertThat(policy.delayBeforeRetry(error(400, code, null), 1, false)).isNull();
     }
 
     @Test
     void backoffGrowsExponentiallyWithJitterWithinBounds() {
         for (int retry = 1; retry <= 3; retry++) {
             long ceiling = 100L << (retry - 1);
-            assertThat(policy.delayBeforeRetry(error(429, 130429, null), retry).toMillis())
+            assertThat(policy.delayBeforeRetry(error(429, 130429, null), retry, false).toMillis())
                     .isBetween(ceiling / 2, ceiling);
         }
-        assertThat(policy.delayBeforeRetry(error(429, 130429, null), 4)).as("beyond maxRetries").isNull();
+        assertThat(policy.delayBeforeRetry(error(429, 130429, null), 4, false)).as("beyond maxRetries").isNull();
     }
 
     @Test
     void pairRateLimitWaitsFourToThePowerOfXSeconds() {
-        assertThat(policy.delayBeforeRetry(error(400, 131056, null), 1)).hasSeconds(1);
-        assertThat(policy.delayBeforeRetry(error(400, 131056, null), 2)).hasSeconds(4);
-        assertThat(policy.delayBeforeRetry(error(400, 131056, null), 3)).hasSeconds(16);
+        assertThat(policy.delayBeforeRetry(error(400, 131056, null), 1, false)).hasSeconds(1);
+        assertThat(policy.delayBeforeRetry(error(400, 131056, null), 2, false)).hasSeconds(4);
+        assertThat(policy.delayBeforeRetry(error(400, 131056, null), 3, false)).hasSeconds(16);
     }
 
     @Test
     void honoursMetasEstimatedTimeToRegainAccessOrGivesUpWhenTooLong() {
         RetryPolicy patient = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMinutes(2), false);
-        assertThat(patient.delayBeforeRetry(error(400, 80007, Duration.ofMinutes(1)), 1)).hasMinutes(1);
-        assertThat(patient.delayBeforeRetry(error(400, 80007, Duration.ofMinutes(5)), 1)).isNull();
+        assertThat(patient.delayBeforeRetry(error(400, 80007, Duration.ofMinutes(1)), 1, false)).hasMinutes(1);
+        assertThat(patient.delayBeforeRetry(error(400, 80007, Duration.ofMinutes(5)), 1, false)).isNull();
     }
 
     @Test
@@ -63,15 +63,23 @@ class RetryPolicyTest {
         var unanswered = new WhatsAppMarketingTransportException("timeout", true, null);
         var notSent = new WhatsAppMarketingTransportException("refused", false, null);
 
-        assertThat(policy.delayBeforeRetry(unanswered, 1)).isNull();
-        assertThat(policy.delayBeforeRetry(notSent, 1)).isNotNull();
+        assertThat(policy.delayBeforeRetry(unanswered, 1, false)).isNull();
+        assertThat(policy.delayBeforeRetry(notSent, 1, false)).isNotNull();
         assertThat(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), true)
-                .delayBeforeRetry(unanswered, 1)).isNotNull();
+                .delayBeforeRetry(unanswered, 1, false)).isNotNull();
+    }
+
+    @Test
+    void unansweredReadIsRetriedBecauseRepeatingItChangesNothing() {
+        var unanswered = new WhatsAppMarketingTransportException("timeout", true, null);
+
+        assertThat(policy.delayBeforeRetry(unanswered, 1, true)).isNotNull();
+        assertThat(policy.delayBeforeRetry(unanswered, 4, true)).as("beyond maxRetries").isNull();
     }
 
     @Test
     void unknownCodeWithHttp503IsRetried() {
-        assertThat(policy.delayBeforeRetry(error(503, 999999, null), 1)).isNotNull();
-        assertThat(policy.delayBeforeRetry(error(400, 999999, null), 1)).isNull();
+        assertThat(policy.delayBeforeRetry(error(503, 999999, null), 1, false)).isNotNull();
+        assertThat(policy.delayBeforeRetry(error(400, 999999, null), 1, false)).isNull();
     }
 }
