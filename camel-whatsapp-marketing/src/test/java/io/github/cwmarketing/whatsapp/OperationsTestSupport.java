@@ -1,18 +1,13 @@
 package io.github.cwmarketing.whatsapp;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.cwmarketing.whatsapp.support.GraphApiStub;
 import org.apache.camel.Exchange;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,26 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * inline schemas (name/timezone_id, category/components/language/name) allow any other property. So the bodies are
  * checked against Meta's docs (the seeds and platform facts §5.4-5.7) by exact JSON comparison in the tests instead.
  */
-abstract class OperationsTestSupport extends CamelTestSupport {
+abstract class OperationsTestSupport extends SendTestSupport {
 
-    protected static final ObjectMapper JSON = new ObjectMapper();
-    protected static GraphApiStub graphApi;
-
-    @BeforeAll
-    static void startGraphApi() {
-        graphApi = new GraphApiStub();
-    }
-
-    @AfterAll
-    static void stopGraphApi() {
-        graphApi.close();
-    }
-
+    @Override
     @AfterEach
     void requestsMatchMetaSpec() {
         graphApi.assertNodeRequestsMatchMetaSpec();
-        graphApi.assertRequestsMatchMetaSpec();
-        graphApi.reset();
+        super.requestsMatchMetaSpec();
     }
 
     /** An account or template operation on the stub, with fast retries, plus the given extra options. */
@@ -63,10 +45,7 @@ abstract class OperationsTestSupport extends CamelTestSupport {
     }
 
     protected Exchange call(String uri, Object body, Map<String, Object> headers) {
-        return template.send(uri, exchange -> {
-            exchange.getMessage().setBody(body);
-            exchange.getMessage().setHeaders(new HashMap<>(headers));
-        });
+        return send(uri, body, headers);
     }
 
     /** The only request the stub received. */

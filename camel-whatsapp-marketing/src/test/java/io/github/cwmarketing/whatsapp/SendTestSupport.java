@@ -1,5 +1,6 @@
 package io.github.cwmarketing.whatsapp;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ abstract class SendTestSupport extends CamelTestSupport {
     protected Exchange send(String uri, Object body, Map<String, Object> headers) {
         return template.send(uri, exchange -> {
             exchange.getMessage().setBody(body);
-            exchange.getMessage().setHeaders(new java.util.HashMap<>(headers));
+            exchange.getMessage().setHeaders(new HashMap<>(headers));
         });
     }
 
