@@ -56,6 +56,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "listener": target.setListener(property(camelContext, io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
@@ -66,6 +67,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": getOrCreateConfiguration(target).setMessageActivitySharing(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "messagespersecond":
         case "messagesPerSecond": getOrCreateConfiguration(target).setMessagesPerSecond(property(camelContext, int.class, value)); return true;
+        case "pacerfactory":
+        case "pacerFactory": target.setPacerFactory(property(camelContext, io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class, value)); return true;
         case "phonenumberid":
         case "phoneNumberId": getOrCreateConfiguration(target).setPhoneNumberId(property(camelContext, java.lang.String.class, value)); return true;
         case "productpolicy":
@@ -104,6 +107,11 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
     }
 
     @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"listener", "pacerFactory"};
+    }
+
+    @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
@@ -132,6 +140,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "listener": return io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
         case "maxconnections":
@@ -142,6 +151,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": return java.lang.Boolean.class;
         case "messagespersecond":
         case "messagesPerSecond": return int.class;
+        case "pacerfactory":
+        case "pacerFactory": return io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class;
         case "phonenumberid":
         case "phoneNumberId": return java.lang.String.class;
         case "productpolicy":
@@ -209,6 +220,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "listener": return target.getListener();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
         case "maxconnections":
@@ -219,6 +231,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": return getOrCreateConfiguration(target).getMessageActivitySharing();
         case "messagespersecond":
         case "messagesPerSecond": return getOrCreateConfiguration(target).getMessagesPerSecond();
+        case "pacerfactory":
+        case "pacerFactory": return target.getPacerFactory();
         case "phonenumberid":
         case "phoneNumberId": return getOrCreateConfiguration(target).getPhoneNumberId();
         case "productpolicy":

@@ -2,10 +2,9 @@ package io.github.cwmarketing.whatsapp;
 
 import java.io.IOException;
 
-import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
-import io.github.cwmarketing.whatsapp.send.Pacer;
+import io.github.cwmarketing.whatsapp.pipeline.OutgoingRequest;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -15,12 +14,10 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * What every producer of the component does: validate the input and build the request before any network call, send
  * it through the endpoint's sender without blocking the route thread, and put the result on the message. The exchange
  * continues on the HTTP client's I/O thread once the Graph API answers (or the last retry fails).
+ *
+ * @param <P> what the producer prepares from a message: at least the request to send
  */
-abstract class GraphApiProducer extends DefaultAsyncProducer {
-
-    /** A request ready to send, and the pacing bucket it waits in (null = not paced). */
-    protected record PreparedRequest(GraphApiRequest request, Pacer pacer) {
-    }
+abstract class GraphApiProducer<P> extends DefaultAsyncProducer {
 
     protected GraphApiProducer(WhatsAppMarketingEndpoint endpoint) {
         super(endpoint);
@@ -39,7 +36,8 @@ abstract class GraphApiProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        PreparedRequest prepared;
+        long startedNanos = System.nanoTime();
+        P prepared;
         try {
             prepared = prepare(exchange.getMessage());
         } catch (Exception e) {
@@ -47,18 +45,27 @@ abstract class GraphApiProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        getEndpoint().sender().send(prepared.request(), prepared.pacer())
-                .whenComplete((response, failure) -> complete(exchange, response, failure, callback));
+        getEndpoint().sender().send(outgoing(prepared))
+                .whenComplete((response, failure) -> complete(exchange, prepared, response, failure, startedNanos,
+                        callback));
         return false;
     }
 
     /** Validates the message and builds the request; anything wrong is thrown here, before any network call. */
-    protected abstract PreparedRequest prepare(Message in) throws Exception;
+    protected abstract P prepare(Message in) throws Exception;
+
+    /** The request of what {@link #prepare} made. */
+    protected abstract OutgoingRequest outgoing(P prepared);
 
     /** Puts the Graph API's successful answer on the message. */
     protected abstract void setResult(Message message, GraphApiResponse response) throws IOException;
 
-    private void complete(Exchange exchange, GraphApiResponse response, Throwable failure, AsyncCallback callback) {
+    /** Called once the exchange holds its result or its exception, before it continues. */
+    protected void completed(Exchange exchange, P prepared, long startedNanos) {
+    }
+
+    private void complete(Exchange exchange, P prepared, GraphApiResponse response, Throwable failure,
+                          long startedNanos, AsyncCallback callback) {
         try {
             if (failure != null) {
                 exchange.setException(failure);
@@ -71,6 +78,7 @@ abstract class GraphApiProducer extends DefaultAsyncProducer {
             exchange.setException(new IllegalStateException("Unreadable Graph API response to "
                                                             + getEndpoint().getOperation() + ": " + e.getMessage(), e));
         } finally {
+            completed(exchange, prepared, startedNanos);
             callback.done(false);
         }
     }

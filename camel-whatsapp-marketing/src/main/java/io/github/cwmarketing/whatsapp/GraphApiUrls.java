@@ -1,14 +1,13 @@
 package io.github.cwmarketing.whatsapp;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 
 import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
 import io.github.cwmarketing.whatsapp.operations.GraphApiCall;
+import io.github.cwmarketing.whatsapp.util.Sha256;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * The one place that knows each provider's URLs and authorisation header:
@@ -67,18 +66,13 @@ final class GraphApiUrls {
      */
     String pacingKey(String phoneNumberId) {
         if (provider == WhatsAppMarketingProvider.DIALOG360) {
-            return phoneNumberId != null && !phoneNumberId.isBlank() ? phoneNumberId : dialog360PacingKey;
+            return ObjectHelper.isNotEmpty(phoneNumberId) ? phoneNumberId : dialog360PacingKey;
         }
         return phoneNumberId;
     }
 
     private static String fingerprint(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(Sha256.digest(secret), 0, 8);
     }
 
     private static String trimSlash(String uri) {

@@ -10,7 +10,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
 import io.github.cwmarketing.whatsapp.http.HttpClientSettings;
-import io.github.cwmarketing.whatsapp.send.Pacer;
+import io.github.cwmarketing.whatsapp.pipeline.DefaultPacerFactory;
+import io.github.cwmarketing.whatsapp.pipeline.Pacer;
+import io.github.cwmarketing.whatsapp.pipeline.PacerFactory;
+import io.github.cwmarketing.whatsapp.spi.CompositeListener;
+import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
@@ -23,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whatsapp-marketing component: {@code whatsapp-marketing:operation[?options]}. It owns what its endpoints share:
- * the pooled HTTP clients, the pacing bucket of each phone number id, one scheduler for delays, and the JSON mapper.
+ * the pooled HTTP clients, the pacer of each phone number id, one scheduler for delays, the listeners, and the JSON
+ * mapper.
  */
 @Component("whatsapp-marketing")
 public class WhatsAppMarketingComponent extends DefaultComponent {
@@ -33,6 +38,16 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
 
     @Metadata(description = "The component configuration: the defaults of every endpoint.")
     private WhatsAppMarketingConfiguration configuration = new WhatsAppMarketingConfiguration();
+    @Metadata(label = "advanced", autowired = true,
+              description = "Creates the pacer of each phone number id. Default: an in-memory token bucket per phone"
+                            + " number id in this JVM. Implementations must never block.")
+    private PacerFactory pacerFactory;
+    @Metadata(label = "advanced", autowired = true,
+              description = "A listener told of every send outcome, retry, pacing wait and webhook event (metrics,"
+                            + " audit). Every WhatsAppMarketingListener bean in the registry is told as well.")
+    private WhatsAppMarketingListener listener;
+
+    private final CompositeListener listeners = new CompositeListener();
 
     private final ObjectMapper objectMapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -66,14 +81,14 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
         return transport(httpClientSettings(configuration));
     }
 
-    static HttpClientSettings httpClientSettings(WhatsAppMarketingConfiguration configuration) {
+    private static HttpClientSettings httpClientSettings(WhatsAppMarketingConfiguration configuration) {
         return new HttpClientSettings(Duration.ofMillis(configuration.getConnectTimeout()),
                 configuration.getMaxConnections(), configuration.getProxyHost(), configuration.getProxyPort(),
                 configuration.getSslContextParameters(), configuration.getHttpClientConfigurer());
     }
 
     /** The pooled HTTP client for these settings, created on first use and shared by every endpoint that asks. */
-    GraphApiTransport transport(HttpClientSettings settings) {
+    private GraphApiTransport transport(HttpClientSettings settings) {
         return transports.computeIfAbsent(settings, key -> {
             try {
                 return new GraphApiTransport(getCamelContext(), key, scheduler());
@@ -83,9 +98,19 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
         });
     }
 
-    /** The pacing bucket of a phone number id; the first endpoint to use the number sets its rate. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (pacerFactory == null) {
+            pacerFactory = new DefaultPacerFactory();
+        }
+        listeners.add(listener);
+        getCamelContext().getRegistry().findByType(WhatsAppMarketingListener.class).forEach(listeners::add);
+    }
+
+    /** The pacer of a phone number id; the first endpoint to use the number sets its rate. */
     Pacer pacer(String phoneNumberId, int messagesPerSecond) {
-        Pacer pacer = pacers.computeIfAbsent(phoneNumberId, id -> new Pacer(messagesPerSecond));
+        Pacer pacer = pacers.computeIfAbsent(phoneNumberId, id -> pacerFactory.createPacer(id, messagesPerSecond));
         if (pacer.messagesPerSecond() != messagesPerSecond) {
             LOG.debug("Phone number id {} is already paced at {} messages/s", phoneNumberId, pacer.messagesPerSecond());
         }
@@ -114,6 +139,16 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
 
     ObjectMapper objectMapper() {
         return objectMapper;
+    }
+
+    /** Tells every listener: the option's, those added in Java, and every listener bean in the registry. */
+    WhatsAppMarketingListener listener() {
+        return listeners;
+    }
+
+    /** Adds a listener, told from now on. */
+    public void addListener(WhatsAppMarketingListener listener) {
+        listeners.add(listener);
     }
 
     @Override
@@ -160,5 +195,23 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
     /** The component configuration: the defaults of every endpoint. */
     public void setConfiguration(WhatsAppMarketingConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public PacerFactory getPacerFactory() {
+        return pacerFactory;
+    }
+
+    /** Creates the pacer of each phone number id. Default: an in-memory token bucket per phone number id. */
+    public void setPacerFactory(PacerFactory pacerFactory) {
+        this.pacerFactory = pacerFactory;
+    }
+
+    public WhatsAppMarketingListener getListener() {
+        return listener;
+    }
+
+    /** A listener told of every send outcome, retry, pacing wait and webhook event. */
+    public void setListener(WhatsAppMarketingListener listener) {
+        this.listener = listener;
     }
 }

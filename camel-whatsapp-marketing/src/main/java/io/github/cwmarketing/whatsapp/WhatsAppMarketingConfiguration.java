@@ -1,12 +1,18 @@
 package io.github.cwmarketing.whatsapp;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.cwmarketing.whatsapp.http.HttpClientConfigurer;
 import io.github.cwmarketing.whatsapp.model.ProductPolicy;
+import io.github.cwmarketing.whatsapp.webhook.WebhookSignature;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * The options of the whatsapp-marketing component. Set on the component they are the defaults of every endpoint;
@@ -15,8 +21,6 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class WhatsAppMarketingConfiguration implements Cloneable {
 
-    public static final String DEFAULT_BASE_URI = "https://graph.facebook.com";
-    public static final String DEFAULT_DIALOG360_BASE_URI = "https://waba-v2.360dialog.io";
     public static final String DEFAULT_API_VERSION = "v25.0";
     public static final String DEFAULT_WEBHOOK_PATH = "/whatsapp-marketing/webhook";
 
@@ -43,11 +47,11 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
     private String phoneNumberId;
     @UriParam(defaultValue = DEFAULT_API_VERSION, description = "The Graph API version (not used with DIALOG360).")
     private String apiVersion = DEFAULT_API_VERSION;
-    @UriParam(defaultValue = DEFAULT_BASE_URI,
+    @UriParam(defaultValue = WhatsAppMarketingProvider.META_BASE_URI,
               description = "The API base URI: https://graph.facebook.com by default, https://waba-v2.360dialog.io when"
                             + " provider is DIALOG360 and this option is left at its default. Tests and the sandbox"
                             + " point it elsewhere.")
-    private String baseUri = DEFAULT_BASE_URI;
+    private String baseUri = WhatsAppMarketingProvider.META_BASE_URI;
 
     // producer: account and template operations
 
@@ -174,6 +178,69 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
         }
     }
 
+    /**
+     * Why the provider cannot serve the operation, as a predicate of the operation ("is not available with..."), or
+     * null when it can. Checked when an endpoint is created; the first of {@link #configurationProblems}.
+     */
+    public String providerProblem(WhatsAppMarketingOperation operation) {
+        if (provider == null) {
+            return "has no provider: the provider option must be META or DIALOG360";
+        }
+        if (!provider.supports(operation)) {
+            return "is not available with provider " + provider + ": its API offers no " + operation + " through this"
+                   + " component (only send). Call Meta's Graph API for it instead: provider=META with an accessToken"
+                   + " that has whatsapp_business_management";
+        }
+        return null;
+    }
+
+    /**
+     * Every reason why this configuration cannot serve the operation, in the order they are checked; empty when it
+     * can. The one source of these rules: producers and the webhook consumer refuse to start on the first problem,
+     * the health check reports them all. A problem never holds a secret.
+     */
+    public List<String> configurationProblems(WhatsAppMarketingOperation operation) {
+        List<String> problems = new ArrayList<>();
+        String providerProblem = providerProblem(operation);
+        if (providerProblem != null) {
+            problems.add(operation + " " + providerProblem);
+            return problems;
+        }
+        if (operation == WhatsAppMarketingOperation.webhook) {
+            if (signatureVerification && WebhookSignature.splitSecrets(appSecret).isEmpty()) {
+                problems.add("appSecret is not set: the webhook needs appSecret (the app secret that signs Meta's"
+                             + " webhooks; several comma-separated during a rotation), or signatureVerification=false"
+                             + " for local testing only");
+            }
+            if (maxBodySize <= 0) {
+                problems.add("maxBodySize must be positive, was " + maxBodySize);
+            }
+            return problems;
+        }
+        if (provider == WhatsAppMarketingProvider.DIALOG360 && ObjectHelper.isEmpty(apiKey)) {
+            problems.add("apiKey is not set (provider DIALOG360): the 360dialog API key, sent as D360-API-KEY");
+        } else if (provider == WhatsAppMarketingProvider.META && ObjectHelper.isEmpty(accessToken)) {
+            problems.add("accessToken is not set: a system user token, sent as Authorization: Bearer");
+        }
+        if (!isHttpUri(effectiveBaseUri())) {
+            problems.add("baseUri is not an absolute http(s) URI");
+        }
+        return problems;
+    }
+
+    private static boolean isHttpUri(String uri) {
+        if (ObjectHelper.isEmpty(uri)) {
+            return false;
+        }
+        try {
+            URI parsed = URI.create(uri);
+            return parsed.getHost() != null
+                   && ("http".equalsIgnoreCase(parsed.getScheme()) || "https".equalsIgnoreCase(parsed.getScheme()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public WhatsAppMarketingProvider getProvider() {
         return provider;
     }
@@ -208,9 +275,7 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     /** The base URI in effect: the option, except that with DIALOG360 Meta's default stands for 360dialog's. */
     public String effectiveBaseUri() {
-        String configured = baseUri == null ? "" : baseUri.strip();
-        boolean unset = configured.isEmpty() || configured.replaceAll("/+$", "").equals(DEFAULT_BASE_URI);
-        return unset && provider != null ? provider.defaultBaseUri() : configured;
+        return provider == null ? baseUri : provider.effectiveBaseUri(baseUri);
     }
 
     public String getAccessToken() {

@@ -1,35 +1,35 @@
 package io.github.cwmarketing.whatsapp;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 import io.github.cwmarketing.whatsapp.model.WebhookEvent;
 import io.github.cwmarketing.whatsapp.model.WebhookEventType;
+import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
 import io.github.cwmarketing.whatsapp.webhook.BoundedMemoryIdempotentRepository;
 import io.github.cwmarketing.whatsapp.webhook.Deduplicator;
 import io.github.cwmarketing.whatsapp.webhook.EventDispatcher;
-import io.github.cwmarketing.whatsapp.webhook.EventRouter;
 import io.github.cwmarketing.whatsapp.webhook.WebhookHandshake;
 import io.github.cwmarketing.whatsapp.webhook.WebhookParser;
 import io.github.cwmarketing.whatsapp.webhook.WebhookRequestHandler;
 import io.github.cwmarketing.whatsapp.webhook.WebhookSignature;
 import org.apache.camel.Consumer;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@code webhook} operation: receives Meta's webhooks through a platform-http consumer on {@code webhookPath}
- * (served by whatever engine the application brings: Vert.x, Spring Boot...) and routes one exchange per event.
+ * (served by whatever engine the application brings: Vert.x, Spring Boot...) and routes one exchange per event. The
+ * platform-http consumer is a delegate whose lifecycle follows this one's, as in Camel's own PlatformHttpConsumer.
  */
-public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspendable, EventRouter {
+public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspendable {
 
     static final int DEFAULT_REPOSITORY_SIZE = 100_000;
 
@@ -38,7 +38,6 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
     private final WhatsAppMarketingConfiguration configuration;
     private IdempotentRepository repository;
     private boolean ownRepository;
-    private Processor requestHandler;
     private Consumer platformHttpConsumer;
 
     public WhatsAppMarketingConsumer(WhatsAppMarketingEndpoint endpoint, Processor processor) {
@@ -54,33 +53,31 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        if (configuration.getMaxBodySize() <= 0) {
-            throw new IllegalArgumentException("maxBodySize must be positive, was " + configuration.getMaxBodySize());
-        }
+        getEndpoint().checkConfiguration();
         repository = configuration.getIdempotentRepository();
         ownRepository = repository == null;
         if (ownRepository) {
             repository = new BoundedMemoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
         }
-        EventDispatcher dispatcher = new EventDispatcher(new Deduplicator(repository), this);
+        WhatsAppMarketingListener listener = getEndpoint().getComponent().listener();
+        EventDispatcher dispatcher = new EventDispatcher(new Deduplicator(repository), this::route, listener);
         WebhookParser parser = new WebhookParser(getEndpoint().getComponent().objectMapper(), eventTypes());
-        requestHandler = new WebhookRequestHandler(new WebhookHandshake(configuration.getVerifyToken()), signature(),
-                configuration.getMaxBodySize(), parser, dispatcher);
+        Processor requestHandler = new WebhookRequestHandler(new WebhookHandshake(configuration.getVerifyToken()),
+                signature(), configuration.getMaxBodySize(), parser, dispatcher, listener);
+        platformHttpConsumer = getEndpoint().getCamelContext()
+                .getEndpoint("platform-http:" + webhookPath(configuration) + "?httpMethodRestrict=GET,POST")
+                .createConsumer(requestHandler);
+        ServiceHelper.initService(platformHttpConsumer);
     }
 
+    /** The signature check, or null when verification is off (configurationProblems ensured a secret otherwise). */
     private WebhookSignature signature() {
-        List<String> secrets = WebhookSignature.splitSecrets(configuration.getAppSecret());
         if (!configuration.isSignatureVerification()) {
             LOG.warn("Signature verification is OFF for the webhook on {}: anyone who can reach it can inject events."
-                     + " Use signatureVerification=false for local testing only.", webhookPath());
+                     + " Use signatureVerification=false for local testing only.", webhookPath(configuration));
             return null;
         }
-        if (secrets.isEmpty()) {
-            throw new IllegalArgumentException("whatsapp-marketing:webhook needs appSecret (the app secret that signs"
-                                               + " Meta's webhooks; several comma-separated during a rotation), or"
-                                               + " signatureVerification=false for local testing only");
-        }
-        return new WebhookSignature(secrets);
+        return new WebhookSignature(WebhookSignature.splitSecrets(configuration.getAppSecret()));
     }
 
     private Set<WebhookEventType> eventTypes() {
@@ -94,23 +91,25 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
         ServiceHelper.startService(repository);
         if (configuration.getVerifyToken() == null || configuration.getVerifyToken().isEmpty()) {
             LOG.info("No verifyToken for the webhook on {}: Meta's verification handshake will be refused",
-                    webhookPath());
+                    webhookPath(configuration));
         }
-        Endpoint endpoint = getEndpoint().getCamelContext()
-                .getEndpoint("platform-http:" + webhookPath() + "?httpMethodRestrict=GET,POST");
-        platformHttpConsumer = endpoint.createConsumer(requestHandler);
         ServiceHelper.startService(platformHttpConsumer);
-        LOG.info("WhatsApp webhook listening on {} (events={})", webhookPath(), configuration.getEvents());
+        LOG.info("WhatsApp webhook listening on {} (events={})", webhookPath(configuration), configuration.getEvents());
     }
 
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(platformHttpConsumer);
-        platformHttpConsumer = null;
         if (ownRepository) {
             ServiceHelper.stopService(repository);
         }
         super.doStop();
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        ServiceHelper.stopAndShutdownServices(platformHttpConsumer);
+        super.doShutdown();
     }
 
     @Override
@@ -123,17 +122,17 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
         ServiceHelper.resumeService(platformHttpConsumer);
     }
 
-    private String webhookPath() {
+    /** The HTTP path the webhook of this configuration is served on: the option, with a leading slash. */
+    static String webhookPath(WhatsAppMarketingConfiguration configuration) {
         String path = configuration.getWebhookPath();
-        if (path == null || path.isBlank()) {
+        if (ObjectHelper.isEmpty(path)) {
             return WhatsAppMarketingConfiguration.DEFAULT_WEBHOOK_PATH;
         }
         return path.startsWith("/") ? path : "/" + path;
     }
 
     /** Routes one event through the route on the calling (request) thread and waits for the outcome. */
-    @Override
-    public boolean route(WebhookEvent event) {
+    private boolean route(WebhookEvent event) {
         Exchange exchange = createExchange(false);
         try {
             exchange.getMessage().setBody(event);

@@ -1,19 +1,22 @@
 package io.github.cwmarketing.whatsapp;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.github.cwmarketing.whatsapp.http.GraphApiErrors;
 import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
-import io.github.cwmarketing.whatsapp.http.HttpClientSettings;
 import io.github.cwmarketing.whatsapp.operations.GraphApiCall;
-import io.github.cwmarketing.whatsapp.send.MessageSender;
-import io.github.cwmarketing.whatsapp.send.Pacer;
-import io.github.cwmarketing.whatsapp.send.RetryPolicy;
+import io.github.cwmarketing.whatsapp.pipeline.MessageSender;
+import io.github.cwmarketing.whatsapp.pipeline.Pacer;
+import io.github.cwmarketing.whatsapp.pipeline.RetryPolicy;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -28,7 +31,7 @@ import org.apache.camel.support.DefaultEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "whatsapp-marketing", title = "WhatsApp Marketing Messages",
              syntax = "whatsapp-marketing:operation", category = { Category.CLOUD, Category.API, Category.CHAT },
              headersClass = WhatsAppMarketingConstants.class)
-public class WhatsAppMarketingEndpoint extends DefaultEndpoint {
+public class WhatsAppMarketingEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriPath(enums = "send,webhook,getCreativeFeatures,setCreativeFeatures,getCloudApiMarketingDisabled,"
                      + "setCloudApiMarketingDisabled,getOnboardingStatus,setTemplateTtl",
@@ -59,7 +62,10 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        checkProviderOffersOperation();
+        String problem = configuration.providerProblem(operation);
+        if (problem != null) {
+            throw new IllegalArgumentException("whatsapp-marketing:" + operation + " " + problem);
+        }
     }
 
     @Override
@@ -67,41 +73,18 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint {
         if (operation == WhatsAppMarketingOperation.webhook) {
             throw new IllegalArgumentException("whatsapp-marketing:" + operation + " cannot be used as a producer");
         }
-        checkProviderOffersOperation();
-        checkCredentials();
+        checkConfiguration();
         return operation == WhatsAppMarketingOperation.send
-                ? new WhatsAppMarketingProducer(this)
+                ? new WhatsAppMarketingSendProducer(this)
                 : new WhatsAppMarketingOperationsProducer(this);
     }
 
-    private void checkProviderOffersOperation() {
-        WhatsAppMarketingProvider provider = configuration.getProvider();
-        if (provider == null) {
-            throw new IllegalArgumentException("whatsapp-marketing: the provider option must be META or DIALOG360");
+    /** Refuses to start a producer or consumer on the first configuration problem. */
+    void checkConfiguration() {
+        List<String> problems = configuration.configurationProblems(operation);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("whatsapp-marketing:" + operation + ": " + problems.get(0));
         }
-        if (!provider.supports(operation)) {
-            throw new IllegalArgumentException("whatsapp-marketing:" + operation + " is not available with provider "
-                                               + provider + ": its API offers no " + operation + " through this"
-                                               + " component (only send). Call Meta's Graph API for it instead:"
-                                               + " provider=META with an accessToken that has"
-                                               + " whatsapp_business_management");
-        }
-    }
-
-    private void checkCredentials() {
-        if (configuration.getProvider() == WhatsAppMarketingProvider.DIALOG360) {
-            if (isBlank(configuration.getApiKey())) {
-                throw new IllegalArgumentException("whatsapp-marketing:" + operation + " with provider DIALOG360 needs"
-                                                   + " the apiKey option (the 360dialog API key, sent as D360-API-KEY)");
-            }
-        } else if (isBlank(configuration.getAccessToken())) {
-            throw new IllegalArgumentException("whatsapp-marketing:" + operation + " needs the accessToken option (a"
-                                               + " system user token, sent as Authorization: Bearer)");
-        }
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 
     @Override
@@ -118,18 +101,14 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint {
     synchronized MessageSender sender() {
         if (sender == null) {
             WhatsAppMarketingComponent component = getComponent();
-            GraphApiTransport transport = component.transport(httpClientSettings());
+            GraphApiTransport transport = component.transport(configuration);
             RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                     Duration.ofMillis(configuration.getRetryDelay()), Duration.ofMillis(configuration.getRetryMaxDelay()),
                     configuration.isRetryOnResponseTimeout());
             sender = new MessageSender(transport, new GraphApiErrors(component.objectMapper()), retryPolicy,
-                    component.scheduler(), Duration.ofMillis(configuration.getResponseTimeout()));
+                    component.scheduler(), Duration.ofMillis(configuration.getResponseTimeout()), component.listener());
         }
         return sender;
-    }
-
-    private HttpClientSettings httpClientSettings() {
-        return WhatsAppMarketingComponent.httpClientSettings(configuration);
     }
 
     /** The provider's URLs and authorisation, made from the options once the endpoint is configured. */
@@ -154,6 +133,34 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint {
     /** The request of an account or template operation. */
     GraphApiRequest operationRequest(GraphApiCall call) {
         return urls().node(call);
+    }
+
+    /** The API this endpoint calls, or for the webhook the path it serves; never a secret. */
+    @Override
+    public String getServiceUrl() {
+        return operation == WhatsAppMarketingOperation.webhook
+                ? WhatsAppMarketingConsumer.webhookPath(configuration)
+                : configuration.effectiveBaseUri();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("provider", String.valueOf(configuration.getProvider()));
+        if (operation != WhatsAppMarketingOperation.webhook) {
+            if (configuration.getProvider() == WhatsAppMarketingProvider.META) {
+                metadata.put("apiVersion", configuration.getApiVersion());
+            }
+            if (configuration.getPhoneNumberId() != null) {
+                metadata.put("phoneNumberId", configuration.getPhoneNumberId());
+            }
+        }
+        return metadata;
     }
 
     public WhatsAppMarketingOperation getOperation() {

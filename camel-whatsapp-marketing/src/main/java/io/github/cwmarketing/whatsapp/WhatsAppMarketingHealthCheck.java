@@ -1,6 +1,5 @@
 package io.github.cwmarketing.whatsapp;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,18 +15,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cwmarketing.whatsapp.http.GraphApiErrors;
 import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
+import io.github.cwmarketing.whatsapp.operations.GraphApiCall;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.apache.camel.util.ObjectHelper;
 import org.apache.camel.util.URISupport;
 
 /**
@@ -56,8 +55,6 @@ public class WhatsAppMarketingHealthCheck extends AbstractHealthCheck {
     private static final int MAX_MESSAGE = 200;
 
     private final WhatsAppMarketingComponent component;
-    private final GraphApiErrors errors = new GraphApiErrors(
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false));
     private final Map<TokenProbe, CachedAnswer> answers = new ConcurrentHashMap<>();
     private final Clock clock;
 
@@ -89,40 +86,24 @@ public class WhatsAppMarketingHealthCheck extends AbstractHealthCheck {
         if (defaults != null && defaults.isHealthCheckTokenValidation()) {
             if (defaults.getProvider() != WhatsAppMarketingProvider.META) {
                 skippedValidation = true;
-            } else if (hasText(defaults.getAccessToken()) && isHttpUri(defaults.effectiveBaseUri())) {
+            } else if (defaults.configurationProblems(WhatsAppMarketingOperation.send).isEmpty()) {
                 probes.add(TokenProbe.of(defaults));
             }
         }
         for (WhatsAppMarketingEndpoint endpoint : endpoints()) {
             WhatsAppMarketingConfiguration configuration = endpoint.getConfiguration();
             String where = URISupport.sanitizeUri(endpoint.getEndpointUri());
+            List<String> endpointProblems = configuration.configurationProblems(endpoint.getOperation());
+            endpointProblems.forEach(problem -> problems.add(where + ": " + problem));
             if (endpoint.getOperation() == WhatsAppMarketingOperation.webhook) {
                 webhookEndpoints++;
-                if (configuration.isSignatureVerification() && !hasText(configuration.getAppSecret())) {
-                    problems.add(where + ": appSecret is not set (needed to verify X-Hub-Signature-256)");
-                }
                 continue;
             }
             graphApiEndpoints++;
-            WhatsAppMarketingProvider provider = configuration.getProvider();
-            if (provider == null) {
-                problems.add(where + ": provider is not set");
-                continue;
-            }
-            boolean credentials = provider == WhatsAppMarketingProvider.DIALOG360
-                    ? hasText(configuration.getApiKey()) : hasText(configuration.getAccessToken());
-            if (!credentials) {
-                problems.add(where + (provider == WhatsAppMarketingProvider.DIALOG360
-                        ? ": apiKey is not set (provider DIALOG360)" : ": accessToken is not set"));
-            }
-            boolean baseUri = isHttpUri(configuration.effectiveBaseUri());
-            if (!baseUri) {
-                problems.add(where + ": baseUri is not an absolute http(s) URI");
-            }
             if (configuration.isHealthCheckTokenValidation()) {
-                if (provider != WhatsAppMarketingProvider.META) {
+                if (configuration.getProvider() != WhatsAppMarketingProvider.META) {
                     skippedValidation = true;
-                } else if (credentials && baseUri) {
+                } else if (endpointProblems.isEmpty()) {
                     probes.add(TokenProbe.of(configuration));
                 }
             }
@@ -183,8 +164,7 @@ public class WhatsAppMarketingHealthCheck extends AbstractHealthCheck {
     }
 
     private Answer ask(TokenProbe probe) {
-        GraphApiRequest request = GraphApiRequest.get(probe.uri(),
-                Map.of("Authorization", "Bearer " + probe.configuration().getAccessToken()));
+        GraphApiRequest request = new GraphApiUrls(probe.configuration()).node(probe.call());
         GraphApiTransport transport;
         try {
             transport = component.transport(probe.configuration());
@@ -207,7 +187,7 @@ public class WhatsAppMarketingHealthCheck extends AbstractHealthCheck {
         if (response.isSuccess()) {
             return new Answer(HealthCheck.State.UP, null);
         }
-        WhatsAppMarketingApiException error = errors.toException(response);
+        WhatsAppMarketingApiException error = new GraphApiErrors(component.objectMapper()).toException(response);
         String what = "HTTP " + response.status() + (error.getCode() != 0 ? ", code " + error.getCode() : "") + ": "
                       + shorten(error.getErrorMessage());
         if (response.status() == 401 || error.getCode() == 190) {
@@ -224,23 +204,6 @@ public class WhatsAppMarketingHealthCheck extends AbstractHealthCheck {
         answers.clear();
     }
 
-    private static boolean isHttpUri(String uri) {
-        if (!hasText(uri)) {
-            return false;
-        }
-        try {
-            URI parsed = URI.create(uri);
-            return parsed.getHost() != null
-                   && ("http".equalsIgnoreCase(parsed.getScheme()) || "https".equalsIgnoreCase(parsed.getScheme()));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
-    }
-
     private static String shorten(String message) {
         if (message == null) {
             return "";
@@ -255,21 +218,21 @@ public class WhatsAppMarketingHealthCheck extends AbstractHealthCheck {
     }
 
     /**
-     * One token check. Equal when the call would be equal, so endpoints sharing a token and number share one call;
+     * One token check: {@code GET /{phoneNumberId}?fields=id}, or {@code /me} without a phone number id, on the
+     * effective base URI. Equal when the call would be equal, so endpoints sharing a token and number share one call;
      * the token takes part in equality but never in {@link #toString()}.
      */
     private record TokenProbe(String baseUri, String apiVersion, String phoneNumberId, String accessToken,
                               WhatsAppMarketingConfiguration configuration) {
 
         static TokenProbe of(WhatsAppMarketingConfiguration configuration) {
-            return new TokenProbe(configuration.getBaseUri(), configuration.getApiVersion(),
-                    hasText(configuration.getPhoneNumberId()) ? configuration.getPhoneNumberId() : null,
+            return new TokenProbe(configuration.effectiveBaseUri(), configuration.getApiVersion(),
+                    ObjectHelper.isNotEmpty(configuration.getPhoneNumberId()) ? configuration.getPhoneNumberId() : null,
                     configuration.getAccessToken(), configuration);
         }
 
-        URI uri() {
-            String base = baseUri.endsWith("/") ? baseUri.substring(0, baseUri.length() - 1) : baseUri;
-            return URI.create(base + '/' + apiVersion + '/' + (phoneNumberId != null ? phoneNumberId : "me") + "?fields=id");
+        GraphApiCall call() {
+            return GraphApiCall.get(phoneNumberId != null ? phoneNumberId : "me", "id");
         }
 
         String describe() {

@@ -10,6 +10,7 @@ import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
 import io.github.cwmarketing.whatsapp.operations.GraphApiCall;
 import io.github.cwmarketing.whatsapp.operations.OperationRequests;
 import io.github.cwmarketing.whatsapp.operations.OperationResponses;
+import io.github.cwmarketing.whatsapp.pipeline.OutgoingRequest;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * through the endpoint's sender (same transport, retries and error mapping as {@code send}, no pacing). The typed
  * result replaces the body; the simple ones are also set as headers.
  */
-public class WhatsAppMarketingOperationsProducer extends GraphApiProducer {
+public class WhatsAppMarketingOperationsProducer extends GraphApiProducer<OutgoingRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppMarketingOperationsProducer.class);
 
@@ -42,10 +43,15 @@ public class WhatsAppMarketingOperationsProducer extends GraphApiProducer {
     }
 
     @Override
-    protected PreparedRequest prepare(Message in) {
+    protected OutgoingRequest prepare(Message in) {
         GraphApiCall call = call(in);
         LOG.debug("{}: {}", operation, call);
-        return new PreparedRequest(getEndpoint().operationRequest(call), null);
+        return new OutgoingRequest(operation.name(), null, getEndpoint().operationRequest(call), null);
+    }
+
+    @Override
+    protected OutgoingRequest outgoing(OutgoingRequest prepared) {
+        return prepared;
     }
 
     /** The Graph API call of this operation; every input is validated here, before any request. */

@@ -7,6 +7,8 @@ import io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingProvider;
 import io.github.cwmarketing.whatsapp.http.HttpClientConfigurer;
 import io.github.cwmarketing.whatsapp.model.ProductPolicy;
+import io.github.cwmarketing.whatsapp.pipeline.PacerFactory;
+import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -262,6 +264,20 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
      * factories, AWS Clients, etc.
      */
     private Boolean autowiredEnabled = true;
+
+    /**
+     * Creates the pacer of each phone number id. Default: an in-memory token bucket per phone number id in this JVM.
+     * Implementations must never block. The option is a io.github.cwmarketing.whatsapp.pipeline.PacerFactory type:
+     * give a bean reference such as #bean:name (a single bean of the type is used automatically).
+     */
+    private PacerFactory pacerFactory;
+
+    /**
+     * A listener told of every send outcome, retry, pacing wait and webhook event (metrics, audit). Every
+     * WhatsAppMarketingListener bean in the registry is told as well. The option is a
+     * io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener type: give a bean reference such as #bean:name.
+     */
+    private WhatsAppMarketingListener listener;
 
     public WhatsAppMarketingProvider getProvider() {
         return provider;
@@ -541,6 +557,22 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
 
     public void setLazyStartProducer(Boolean lazyStartProducer) {
         this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public PacerFactory getPacerFactory() {
+        return pacerFactory;
+    }
+
+    public void setPacerFactory(PacerFactory pacerFactory) {
+        this.pacerFactory = pacerFactory;
+    }
+
+    public WhatsAppMarketingListener getListener() {
+        return listener;
+    }
+
+    public void setListener(WhatsAppMarketingListener listener) {
+        this.listener = listener;
     }
 
     public Boolean getAutowiredEnabled() {

@@ -2,11 +2,13 @@ package io.github.cwmarketing.whatsapp.http;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +47,11 @@ import org.apache.hc.core5.util.Timeout;
  */
 public class GraphApiTransport implements Closeable {
 
-    public static final String USER_AGENT = "camel-whatsapp-marketing/0.1.0";
+    /**
+     * {@code camel-whatsapp-marketing/<x.y.z>[;<qualifier>]}: Meta's spec requires a plain {@code x.y.z} version, so
+     * a qualifier such as SNAPSHOT goes after a semicolon, where the spec allows one.
+     */
+    public static final String USER_AGENT = "camel-whatsapp-marketing/" + componentVersion().replaceFirst("-", ";");
     private static final ContentType JSON = ContentType.create("application/json");
     private static final String USAGE_HEADER = "x-business-use-case-usage";
     private static final long DEADLINE_MARGIN_MILLIS = 1_000;
@@ -60,6 +66,19 @@ public class GraphApiTransport implements Closeable {
         this.connectTimeout = settings.connectTimeout();
         this.client = buildClient(camelContext, settings);
         this.client.start();
+    }
+
+    /** The component's version, written into {@code version.properties} by the build. */
+    private static String componentVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = GraphApiTransport.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // the user agent then carries no version; nothing else depends on it
+        }
+        return properties.getProperty("version", "0.0.0");
     }
 
     private static CloseableHttpAsyncClient buildClient(CamelContext camelContext, HttpClientSettings settings)

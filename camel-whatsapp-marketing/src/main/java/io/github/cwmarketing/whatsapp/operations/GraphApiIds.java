@@ -1,6 +1,9 @@
 package io.github.cwmarketing.whatsapp.operations;
 
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
+import io.github.cwmarketing.whatsapp.util.Digits;
+
+import static org.apache.camel.util.ObjectHelper.isEmpty;
 
 /**
  * The ids that go into an operation's URL path ({@code templateId}, {@code wabaId}): present and digits only,
@@ -33,29 +36,22 @@ public final class GraphApiIds {
      * Business Account.
      */
     public static String templateOrWaba(String templateId, String wabaId) {
-        if (isBlank(templateId) && isBlank(wabaId)) {
+        if (isEmpty(templateId) && isEmpty(wabaId)) {
             throw new WhatsAppMarketingValidationException(TEMPLATE_ID,
                     "a templateId (template level) or a wabaId (account level) is required: " + TEMPLATE_ID_SOURCES
                                                                         + ", or " + WABA_ID_SOURCES);
         }
-        return isBlank(templateId) ? requireWabaId(wabaId) : requireTemplateId(templateId);
+        return isEmpty(templateId) ? requireWabaId(wabaId) : requireTemplateId(templateId);
     }
 
     private static String require(String field, String value, String sources) {
-        if (isBlank(value)) {
+        if (isEmpty(value)) {
             throw new WhatsAppMarketingValidationException(field, "is required: " + sources);
         }
         String id = value.trim();
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new WhatsAppMarketingValidationException(field, "must contain digits only, was '" + value + "'");
-            }
+        if (!Digits.isDigits(id)) {
+            throw new WhatsAppMarketingValidationException(field, "must contain digits only, was '" + value + "'");
         }
         return id;
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 }

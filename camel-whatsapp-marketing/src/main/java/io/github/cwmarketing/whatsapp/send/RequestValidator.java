@@ -11,6 +11,8 @@ import io.github.cwmarketing.whatsapp.model.TemplateComponent;
 import io.github.cwmarketing.whatsapp.model.TemplateLanguage;
 import io.github.cwmarketing.whatsapp.model.TemplateParameter;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
+import io.github.cwmarketing.whatsapp.util.Digits;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * Meta's rules for a marketing message, checked before any network call. The first broken rule is thrown as a
@@ -54,7 +56,7 @@ public final class RequestValidator {
     public static void validatePhoneNumberId(String phoneNumberId) {
         require(phoneNumberId != null && !phoneNumberId.isEmpty(), "phoneNumberId",
                 "is required: set the phoneNumberId option or the CamelWhatsAppMarketingPhoneNumberId header");
-        require(isDigits(phoneNumberId, 0), "phoneNumberId", "must contain digits only");
+        require(Digits.isDigits(phoneNumberId, 0), "phoneNumberId", "must contain digits only");
     }
 
     private void validateRecipient(MarketingMessageRequest request) {
@@ -64,7 +66,7 @@ public final class RequestValidator {
                 "a phone number (to) or a BSUID (recipient) is required");
         if (to != null) {
             int start = to.startsWith("+") ? 1 : 0;
-            require(to.length() > start && to.length() - start <= PHONE_NUMBER_MAX_DIGITS && isDigits(to, start),
+            require(to.length() > start && to.length() - start <= PHONE_NUMBER_MAX_DIGITS && Digits.isDigits(to, start),
                     "to", "must be a phone number: digits with an optional leading +");
         }
         if (recipient != null) {
@@ -75,11 +77,11 @@ public final class RequestValidator {
 
     private void validateTemplate(Template template) {
         require(template != null, "template", "is required");
-        require(notBlank(template.getName()), "template.name",
+        require(ObjectHelper.isNotEmpty(template.getName()), "template.name",
                 "is required: set it in the payload, the CamelWhatsAppMarketingTemplateName header or the templateName"
                                                                + " option");
         TemplateLanguage language = template.getLanguage();
-        require(language != null && notBlank(language.getCode()), "template.language.code",
+        require(language != null && ObjectHelper.isNotEmpty(language.getCode()), "template.language.code",
                 "is required: set it in the payload, the CamelWhatsAppMarketingTemplateLanguage header or the"
                                                                    + " templateLanguage option");
         require(language.getPolicy() == null || TemplateLanguage.DETERMINISTIC.equals(language.getPolicy()),
@@ -126,10 +128,10 @@ public final class RequestValidator {
     }
 
     private void validateButton(TemplateComponent button, String path) {
-        require(notBlank(button.getSubType()), path + ".sub_type",
+        require(ObjectHelper.isNotEmpty(button.getSubType()), path + ".sub_type",
                 "is required for a button (quick_reply, url, catalog, copy_code...)");
         String index = button.getIndex();
-        require(index != null && index.length() == 1 && isDigits(index, 0), path + ".index",
+        require(index != null && index.length() == 1 && Digits.isDigits(index, 0), path + ".index",
                 "must be a button index from 0 to 9");
     }
 
@@ -187,20 +189,6 @@ public final class RequestValidator {
     private static void validateMedia(Media media, String path) {
         require(media != null && (media.getId() != null) != (media.getLink() != null), path,
                 "needs either an id or a link (not both)");
-    }
-
-    private static boolean notBlank(String value) {
-        return value != null && !value.isBlank();
-    }
-
-    private static boolean isDigits(String value, int from) {
-        for (int i = from; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void require(boolean rule, String field, String description) {

@@ -3,6 +3,8 @@ package io.github.cwmarketing.whatsapp.webhook;
 import java.util.List;
 
 import io.github.cwmarketing.whatsapp.model.WebhookEvent;
+import io.github.cwmarketing.whatsapp.spi.WebhookEventOutcome;
+import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,10 +18,12 @@ public final class EventDispatcher {
 
     private final Deduplicator deduplicator;
     private final EventRouter router;
+    private final WhatsAppMarketingListener listener;
 
-    public EventDispatcher(Deduplicator deduplicator, EventRouter router) {
+    public EventDispatcher(Deduplicator deduplicator, EventRouter router, WhatsAppMarketingListener listener) {
         this.deduplicator = deduplicator;
         this.router = router;
+        this.listener = listener;
     }
 
     /** Whether every event was processed now or before, i.e. whether the POST may be acknowledged. */
@@ -29,9 +33,18 @@ public final class EventDispatcher {
         int failed = 0;
         for (WebhookEvent event : events) {
             switch (deduplicator.once(DeduplicationKey.of(event), () -> router.route(event))) {
-                case PROCESSED -> processed++;
-                case DUPLICATE -> duplicates++;
-                case FAILED -> failed++;
+                case PROCESSED -> {
+                    processed++;
+                    listener.onWebhookEvent(event, WebhookEventOutcome.ROUTED);
+                }
+                case DUPLICATE -> {
+                    duplicates++;
+                    listener.onWebhookEvent(event, WebhookEventOutcome.DUPLICATE);
+                }
+                case FAILED -> {
+                    failed++;
+                    listener.onWebhookEvent(event, WebhookEventOutcome.FAILED);
+                }
             }
         }
         LOG.debug("Webhook POST with {} events: {} processed, {} duplicates, {} failed",

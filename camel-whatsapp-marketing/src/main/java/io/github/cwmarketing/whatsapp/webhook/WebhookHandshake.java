@@ -1,8 +1,8 @@
 package io.github.cwmarketing.whatsapp.webhook;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+import io.github.cwmarketing.whatsapp.util.Sha256;
 
 /**
  * Meta's GET verification handshake: {@code hub.mode=subscribe} and the right {@code hub.verify_token} are answered
@@ -16,7 +16,7 @@ public final class WebhookHandshake {
     private final byte[] verifyTokenDigest;
 
     public WebhookHandshake(String verifyToken) {
-        this.verifyTokenDigest = verifyToken == null || verifyToken.isEmpty() ? null : sha256(verifyToken);
+        this.verifyTokenDigest = verifyToken == null || verifyToken.isEmpty() ? null : Sha256.digest(verifyToken);
     }
 
     public WebhookResponse answer(String mode, String verifyToken, String challenge) {
@@ -31,18 +31,10 @@ public final class WebhookHandshake {
     }
 
     private boolean tokenMatches(String verifyToken) {
-        return verifyTokenDigest != null && MessageDigest.isEqual(verifyTokenDigest, sha256(verifyToken));
+        return verifyTokenDigest != null && MessageDigest.isEqual(verifyTokenDigest, Sha256.digest(verifyToken));
     }
 
     private static boolean isEmpty(String value) {
         return value == null || value.isEmpty();
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 }

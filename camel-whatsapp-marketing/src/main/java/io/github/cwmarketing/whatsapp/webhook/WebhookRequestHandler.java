@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.cwmarketing.whatsapp.model.WebhookEvent;
+import io.github.cwmarketing.whatsapp.spi.WebhookRejectionReason;
+import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -31,15 +33,17 @@ public final class WebhookRequestHandler implements Processor {
     private final int maxBodySize;
     private final WebhookParser parser;
     private final EventDispatcher dispatcher;
+    private final WhatsAppMarketingListener listener;
 
-    /** {@code signature} null turns verification off. */
+    /** {@code signature} null turns verification off; the listener is told of every refused request. */
     public WebhookRequestHandler(WebhookHandshake handshake, WebhookSignature signature, int maxBodySize,
-                                 WebhookParser parser, EventDispatcher dispatcher) {
+                                 WebhookParser parser, EventDispatcher dispatcher, WhatsAppMarketingListener listener) {
         this.handshake = handshake;
         this.signature = signature;
         this.maxBodySize = maxBodySize;
         this.parser = parser;
         this.dispatcher = dispatcher;
+        this.listener = listener;
     }
 
     @Override
@@ -51,10 +55,11 @@ public final class WebhookRequestHandler implements Processor {
             response = switch (method == null ? "" : method) {
                 case "GET" -> handshake(message);
                 case "POST" -> receive(message);
-                default -> WebhookResponse.error(WebhookResponse.METHOD_NOT_ALLOWED, "Method not allowed");
+                default -> throw new WebhookRejection(WebhookResponse.METHOD_NOT_ALLOWED, "Method not allowed");
             };
         } catch (WebhookRejection rejection) {
             logRejection(rejection);
+            listener.onWebhookRejected(rejection.reason(), rejection.getStatus());
             response = rejection.toResponse();
         } catch (RuntimeException e) {
             LOG.warn("Webhook request failed; Meta will re-deliver it: {}", e.getMessage(), e);
@@ -68,6 +73,7 @@ public final class WebhookRequestHandler implements Processor {
                 queryParameter(message, "hub.verify_token"), queryParameter(message, "hub.challenge"));
         if (response.status() != WebhookResponse.OK) {
             LOG.debug("Webhook verification handshake refused with {}", response.status());
+            listener.onWebhookRejected(WebhookRejectionReason.HANDSHAKE, response.status());
         }
         return response;
     }

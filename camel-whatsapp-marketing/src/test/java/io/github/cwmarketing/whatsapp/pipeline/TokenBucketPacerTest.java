@@ -1,4 +1,4 @@
-package io.github.cwmarketing.whatsapp.send;
+package io.github.cwmarketing.whatsapp.pipeline;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PacerTest {
+class TokenBucketPacerTest {
 
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
 
     @Test
     void spacesSendsAtTheConfiguredRate() {
-        Pacer pacer = new Pacer(80, clock::get);
+        Pacer pacer = new TokenBucketPacer(80, clock::get);
 
         long[] waits = new long[5];
         for (int i = 0; i < waits.length; i++) {
@@ -24,7 +24,7 @@ class PacerTest {
 
     @Test
     void idleTimeDoesNotAccumulateIntoABurst() {
-        Pacer pacer = new Pacer(10, clock::get);
+        Pacer pacer = new TokenBucketPacer(10, clock::get);
         pacer.reserve();
 
         clock.addAndGet(5_000_000_000L);
@@ -35,7 +35,7 @@ class PacerTest {
 
     @Test
     void neverMoreThanRateTimesWindowPlusOneInAnyWindow() {
-        Pacer pacer = new Pacer(80, clock::get);
+        Pacer pacer = new TokenBucketPacer(80, clock::get);
         long start = clock.get();
         int startedWithinOneSecond = 0;
         for (int i = 0; i < 500; i++) {
@@ -51,6 +51,6 @@ class PacerTest {
 
     @Test
     void reportsItsRate() {
-        assertThat(new Pacer(1000, clock::get).messagesPerSecond()).isEqualTo(1000);
+        assertThat(new TokenBucketPacer(1000, clock::get).messagesPerSecond()).isEqualTo(1000);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.cwmarketing.whatsapp;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -9,17 +10,27 @@ import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageRequest;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageResponse;
 import io.github.cwmarketing.whatsapp.model.ProductPolicy;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
+import io.github.cwmarketing.whatsapp.pipeline.OutgoingRequest;
 import io.github.cwmarketing.whatsapp.send.MessageDefaults;
 import io.github.cwmarketing.whatsapp.send.RequestAssembler;
 import io.github.cwmarketing.whatsapp.send.RequestValidator;
+import io.github.cwmarketing.whatsapp.spi.SendOutcome;
+import io.github.cwmarketing.whatsapp.spi.SendResult;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
  * The {@code send} operation: assembles and validates the marketing message, then posts it without blocking the route
- * thread, paced per phone number id.
+ * thread, paced per phone number id, and tells the listeners how it ended.
  */
-public class WhatsAppMarketingProducer extends GraphApiProducer {
+public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMarketingSendProducer.PreparedSend> {
+
+    /** A validated message ready to send. */
+    protected record PreparedSend(String templateName, OutgoingRequest outgoing) {
+    }
 
     private final WhatsAppMarketingConfiguration configuration;
     private final RequestAssembler assembler;
@@ -27,7 +38,7 @@ public class WhatsAppMarketingProducer extends GraphApiProducer {
     private final ObjectWriter requestWriter;
     private final ObjectReader responseReader;
 
-    public WhatsAppMarketingProducer(WhatsAppMarketingEndpoint endpoint) {
+    public WhatsAppMarketingSendProducer(WhatsAppMarketingEndpoint endpoint) {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
         this.assembler = new RequestAssembler(endpoint.getComponent().objectMapper());
@@ -36,7 +47,7 @@ public class WhatsAppMarketingProducer extends GraphApiProducer {
     }
 
     @Override
-    protected PreparedRequest prepare(Message in) throws Exception {
+    protected PreparedSend prepare(Message in) throws Exception {
         MarketingMessageRequest request = assembler.assemble(in.getBody(), defaults(in));
         validator.validate(request);
         String phoneNumberId = header(in, WhatsAppMarketingConstants.PHONE_NUMBER_ID, configuration.getPhoneNumberId());
@@ -46,7 +57,38 @@ public class WhatsAppMarketingProducer extends GraphApiProducer {
         }
         byte[] json = requestWriter.writeValueAsBytes(request);
         WhatsAppMarketingEndpoint endpoint = getEndpoint();
-        return new PreparedRequest(endpoint.marketingMessagesRequest(phoneNumberId, json), endpoint.pacer(phoneNumberId));
+        OutgoingRequest outgoing = new OutgoingRequest(WhatsAppMarketingOperation.send.name(), phoneNumberId,
+                endpoint.marketingMessagesRequest(phoneNumberId, json), endpoint.pacer(phoneNumberId));
+        return new PreparedSend(request.getTemplate().getName(), outgoing);
+    }
+
+    @Override
+    protected OutgoingRequest outgoing(PreparedSend prepared) {
+        return prepared.outgoing();
+    }
+
+    @Override
+    protected void completed(Exchange exchange, PreparedSend prepared, long startedNanos) {
+        Duration latency = Duration.ofNanos(System.nanoTime() - startedNanos);
+        Message message = exchange.getMessage();
+        Exception failure = exchange.getException();
+        String phoneNumberId = prepared.outgoing().phoneNumberId();
+        SendResult result;
+        if (failure == null) {
+            result = new SendResult(SendOutcome.ACCEPTED, phoneNumberId, prepared.templateName(),
+                    message.getHeader(WhatsAppMarketingConstants.MESSAGE_ID, String.class),
+                    message.getHeader(WhatsAppMarketingConstants.MESSAGE_STATUS, String.class), null, null, null,
+                    latency);
+        } else if (failure instanceof WhatsAppMarketingApiException error) {
+            result = new SendResult(SendOutcome.REJECTED, phoneNumberId, prepared.templateName(), null, null,
+                    error.getCode() == 0 ? null : error.getCode(), error.getRetryClass(), error, latency);
+        } else {
+            SendOutcome outcome = failure instanceof WhatsAppMarketingTransportException transport
+                                  && !transport.isRequestSent() ? SendOutcome.NOT_SENT : SendOutcome.UNKNOWN;
+            result = new SendResult(outcome, phoneNumberId, prepared.templateName(), null, null, null, null, failure,
+                    latency);
+        }
+        getEndpoint().getComponent().listener().onSendCompleted(result);
     }
 
     private MessageDefaults defaults(Message in) {

@@ -1,4 +1,4 @@
-package io.github.cwmarketing.whatsapp.send;
+package io.github.cwmarketing.whatsapp.pipeline;
 
 import java.time.Duration;
 

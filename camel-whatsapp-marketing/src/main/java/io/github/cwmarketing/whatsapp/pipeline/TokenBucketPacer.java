@@ -1,20 +1,18 @@
-package io.github.cwmarketing.whatsapp.send;
+package io.github.cwmarketing.whatsapp.pipeline;
 
 import java.util.function.LongSupplier;
 
 /**
- * Client-side pacing of one phone number id: a token bucket holding one token, refilled at the configured rate.
- * {@link #reserve()} never blocks; it books the next free slot and says how long the caller must wait for it, so the
- * caller schedules the send instead of sleeping on a route thread. Over any window of t seconds at most
- * {@code rate * t + 1} sends start.
+ * The default {@link Pacer}: a token bucket holding one token, refilled at the configured rate, in this JVM. Over any
+ * window of t seconds at most {@code rate * t + 1} sends start.
  */
-public final class Pacer {
+public final class TokenBucketPacer implements Pacer {
 
     private final long intervalNanos;
     private final LongSupplier nanoClock;
     private long nextFreeNanos;
 
-    public Pacer(int messagesPerSecond, LongSupplier nanoClock) {
+    public TokenBucketPacer(int messagesPerSecond, LongSupplier nanoClock) {
         if (messagesPerSecond <= 0) {
             throw new IllegalArgumentException("messagesPerSecond must be positive, was " + messagesPerSecond);
         }
@@ -23,11 +21,11 @@ public final class Pacer {
         this.nextFreeNanos = nanoClock.getAsLong();
     }
 
-    public Pacer(int messagesPerSecond) {
+    public TokenBucketPacer(int messagesPerSecond) {
         this(messagesPerSecond, System::nanoTime);
     }
 
-    /** Books a slot; returns the nanoseconds to wait before using it (0 = send now). */
+    @Override
     public synchronized long reserve() {
         long now = nanoClock.getAsLong();
         long slot = Math.max(nextFreeNanos, now);
@@ -35,6 +33,7 @@ public final class Pacer {
         return slot - now;
     }
 
+    @Override
     public int messagesPerSecond() {
         return (int) (1_000_000_000L / intervalNanos);
     }

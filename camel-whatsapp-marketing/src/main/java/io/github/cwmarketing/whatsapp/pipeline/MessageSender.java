@@ -1,4 +1,4 @@
-package io.github.cwmarketing.whatsapp.send;
+package io.github.cwmarketing.whatsapp.pipeline;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -8,17 +8,21 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.cwmarketing.whatsapp.http.GraphApiErrors;
-import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
+import io.github.cwmarketing.whatsapp.spi.RetryEvent;
+import io.github.cwmarketing.whatsapp.spi.RetryReason;
+import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends Graph API requests with pacing and safe retries, without blocking: waits for a pacing slot or a retry delay
  * are scheduled, never slept. The returned future completes with a successful response or with the failure of the
- * last attempt ({@code WhatsAppMarketingApiException} or {@link WhatsAppMarketingTransportException}).
+ * last attempt ({@code WhatsAppMarketingApiException} or {@link WhatsAppMarketingTransportException}). Pacing waits
+ * and retries are told to the listener.
  */
 public final class MessageSender {
 
@@ -29,36 +33,40 @@ public final class MessageSender {
     private final RetryPolicy retryPolicy;
     private final ScheduledExecutorService scheduler;
     private final Duration responseTimeout;
+    private final WhatsAppMarketingListener listener;
 
     public MessageSender(GraphApiTransport transport, GraphApiErrors errors, RetryPolicy retryPolicy,
-                         ScheduledExecutorService scheduler, Duration responseTimeout) {
+                         ScheduledExecutorService scheduler, Duration responseTimeout,
+                         WhatsAppMarketingListener listener) {
         this.transport = transport;
         this.errors = errors;
         this.retryPolicy = retryPolicy;
         this.scheduler = scheduler;
         this.responseTimeout = responseTimeout;
+        this.listener = listener;
     }
 
-    /** Sends {@code request}, each attempt paced by {@code pacer} (null = no pacing). */
-    public CompletableFuture<GraphApiResponse> send(GraphApiRequest request, Pacer pacer) {
+    /** Sends the request, each attempt paced by its pacer (if any). */
+    public CompletableFuture<GraphApiResponse> send(OutgoingRequest request) {
         CompletableFuture<GraphApiResponse> result = new CompletableFuture<>();
-        attempt(request, pacer, 0, result);
+        attempt(request, 0, result);
         return result;
     }
 
-    private void attempt(GraphApiRequest request, Pacer pacer, int retry, CompletableFuture<GraphApiResponse> result) {
-        long waitNanos = pacer == null ? 0 : pacer.reserve();
+    private void attempt(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result) {
+        long waitNanos = request.pacer() == null ? 0 : request.pacer().reserve();
         if (waitNanos <= 0) {
-            execute(request, pacer, retry, result);
+            execute(request, retry, result);
         } else {
-            schedule(() -> execute(request, pacer, retry, result), waitNanos, result);
+            listener.onPacingWait(request.phoneNumberId(), Duration.ofNanos(waitNanos));
+            schedule(() -> execute(request, retry, result), waitNanos, result);
         }
     }
 
-    private void execute(GraphApiRequest request, Pacer pacer, int retry, CompletableFuture<GraphApiResponse> result) {
+    private void execute(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result) {
         CompletableFuture<GraphApiResponse> call;
         try {
-            call = transport.execute(request, responseTimeout);
+            call = transport.execute(request.request(), responseTimeout);
         } catch (RuntimeException e) {
             result.completeExceptionally(new WhatsAppMarketingTransportException("Request not sent: " + e, false, e));
             return;
@@ -69,14 +77,26 @@ public final class MessageSender {
                 result.complete(response);
                 return;
             }
-            Duration delay = retryPolicy.delayBeforeRetry(error, retry + 1, "GET".equals(request.method()));
+            Duration delay = retryPolicy.delayBeforeRetry(error, retry + 1, "GET".equals(request.request().method()));
             if (delay == null) {
                 result.completeExceptionally(error);
                 return;
             }
             LOG.debug("Retry {} in {} ms after {}", retry + 1, delay.toMillis(), error.getMessage());
-            schedule(() -> attempt(request, pacer, retry + 1, result), delay.toNanos(), result);
+            listener.onRetry(retryEvent(request, retry + 1, delay, error));
+            schedule(() -> attempt(request, retry + 1, result), delay.toNanos(), result);
         });
+    }
+
+    private static RetryEvent retryEvent(OutgoingRequest request, int retry, Duration delay, Throwable error) {
+        if (error instanceof WhatsAppMarketingApiException apiError) {
+            return new RetryEvent(request.operation(), request.phoneNumberId(), retry, delay, RetryReason.API_ERROR,
+                    apiError.getCode() == 0 ? null : apiError.getCode());
+        }
+        boolean sent = error instanceof WhatsAppMarketingTransportException transportError
+                       && transportError.isRequestSent();
+        return new RetryEvent(request.operation(), request.phoneNumberId(), retry, delay,
+                sent ? RetryReason.NO_RESPONSE : RetryReason.NOT_SENT, null);
     }
 
     private void schedule(Runnable task, long delayNanos, CompletableFuture<GraphApiResponse> result) {

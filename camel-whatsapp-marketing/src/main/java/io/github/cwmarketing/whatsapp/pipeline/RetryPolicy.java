@@ -1,9 +1,9 @@
-package io.github.cwmarketing.whatsapp.send;
+package io.github.cwmarketing.whatsapp.pipeline;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.cwmarketing.whatsapp.model.MetaErrorCodes;
 import io.github.cwmarketing.whatsapp.model.RetryClass;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
@@ -15,9 +15,6 @@ import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
  */
 public final class RetryPolicy {
 
-    /** The codes Meta documents as "not accepted, try again". */
-    private static final Set<Integer> RETRYABLE_CODES = Set.of(
-            130429, 131056, 80007, 80008, 4, 131057, 1, 2, 131000, 131016);
     private static final int PAIR_RATE_LIMIT = 131056;
     private static final Duration NO_RETRY = null;
 
@@ -53,7 +50,7 @@ public final class RetryPolicy {
     }
 
     static boolean isRetryable(WhatsAppMarketingApiException error) {
-        if (RETRYABLE_CODES.contains(error.getCode())) {
+        if (MetaErrorCodes.isRetriedAutomatically(error.getCode())) {
             return true;
         }
         boolean refusedForLoad = error.getHttpStatus() == 429 || error.getHttpStatus() == 503;

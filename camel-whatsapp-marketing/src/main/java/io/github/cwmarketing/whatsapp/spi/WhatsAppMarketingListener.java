@@ -1,0 +1,39 @@
+package io.github.cwmarketing.whatsapp.spi;
+
+import java.time.Duration;
+
+import io.github.cwmarketing.whatsapp.model.WebhookEvent;
+
+/**
+ * Told of what the component does: every send outcome, every retry and pacing wait, every webhook event and every
+ * rejected webhook request. Metrics, audit logs and the like plug in here; every method has a no-op default, so an
+ * implementation overrides only what it needs.
+ * <p>
+ * Register one as the component's {@code listener} option (autowired when the registry holds exactly one), with
+ * {@code WhatsAppMarketingComponent#addListener}, or simply bind any number of beans of this type in the registry:
+ * the component tells all of them. Calls come on route threads, HttpClient's I/O threads and webhook request threads:
+ * an implementation must be thread-safe, quick and must not block. An exception it throws is logged and ignored; it
+ * never changes a send or a webhook answer.
+ */
+public interface WhatsAppMarketingListener {
+
+    /** A send finished: accepted, rejected, not sent, or with an unknown outcome. */
+    default void onSendCompleted(SendResult result) {
+    }
+
+    /** A failed request will be sent again after a delay. */
+    default void onRetry(RetryEvent retry) {
+    }
+
+    /** A request waits for a pacing slot of its phone number id before it is sent. */
+    default void onPacingWait(String phoneNumberId, Duration wait) {
+    }
+
+    /** A webhook event was routed, found to be a re-delivery, or failed in the route (Meta will re-deliver it). */
+    default void onWebhookEvent(WebhookEvent event, WebhookEventOutcome outcome) {
+    }
+
+    /** A webhook request was refused before anything was routed. */
+    default void onWebhookRejected(WebhookRejectionReason reason, int httpStatus) {
+    }
+}
