@@ -61,6 +61,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxmessagespersecond":
+        case "maxMessagesPerSecond": getOrCreateConfiguration(target).setMaxMessagesPerSecond(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "messageactivitysharing":
@@ -69,6 +71,11 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messagesPerSecond": getOrCreateConfiguration(target).setMessagesPerSecond(property(camelContext, int.class, value)); return true;
         case "pacerfactory":
         case "pacerFactory": target.setPacerFactory(property(camelContext, io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class, value)); return true;
+        case "pacing": target.setPacing(property(camelContext, io.github.cwmarketing.whatsapp.WhatsAppMarketingPacing.class, value)); return true;
+        case "pacingdatasource":
+        case "pacingDataSource": target.setPacingDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
+        case "pairpacing":
+        case "pairPacing": getOrCreateConfiguration(target).setPairPacing(property(camelContext, boolean.class, value)); return true;
         case "phonenumberid":
         case "phoneNumberId": getOrCreateConfiguration(target).setPhoneNumberId(property(camelContext, java.lang.String.class, value)); return true;
         case "productpolicy":
@@ -145,6 +152,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "maxBodySize": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxmessagespersecond":
+        case "maxMessagesPerSecond": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "messageactivitysharing":
@@ -153,6 +162,11 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messagesPerSecond": return int.class;
         case "pacerfactory":
         case "pacerFactory": return io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class;
+        case "pacing": return io.github.cwmarketing.whatsapp.WhatsAppMarketingPacing.class;
+        case "pacingdatasource":
+        case "pacingDataSource": return javax.sql.DataSource.class;
+        case "pairpacing":
+        case "pairPacing": return boolean.class;
         case "phonenumberid":
         case "phoneNumberId": return java.lang.String.class;
         case "productpolicy":
@@ -225,6 +239,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxmessagespersecond":
+        case "maxMessagesPerSecond": return getOrCreateConfiguration(target).getMaxMessagesPerSecond();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "messageactivitysharing":
@@ -233,6 +249,11 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messagesPerSecond": return getOrCreateConfiguration(target).getMessagesPerSecond();
         case "pacerfactory":
         case "pacerFactory": return target.getPacerFactory();
+        case "pacing": return target.getPacing();
+        case "pacingdatasource":
+        case "pacingDataSource": return target.getPacingDataSource();
+        case "pairpacing":
+        case "pairPacing": return getOrCreateConfiguration(target).isPairPacing();
         case "phonenumberid":
         case "phoneNumberId": return getOrCreateConfiguration(target).getPhoneNumberId();
         case "productpolicy":

@@ -54,12 +54,16 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxmessagespersecond":
+        case "maxMessagesPerSecond": target.getConfiguration().setMaxMessagesPerSecond(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "messageactivitysharing":
         case "messageActivitySharing": target.getConfiguration().setMessageActivitySharing(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "messagespersecond":
         case "messagesPerSecond": target.getConfiguration().setMessagesPerSecond(property(camelContext, int.class, value)); return true;
+        case "pairpacing":
+        case "pairPacing": target.getConfiguration().setPairPacing(property(camelContext, boolean.class, value)); return true;
         case "phonenumberid":
         case "phoneNumberId": target.getConfiguration().setPhoneNumberId(property(camelContext, java.lang.String.class, value)); return true;
         case "productpolicy":
@@ -131,12 +135,16 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxBodySize": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxmessagespersecond":
+        case "maxMessagesPerSecond": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "messageactivitysharing":
         case "messageActivitySharing": return java.lang.Boolean.class;
         case "messagespersecond":
         case "messagesPerSecond": return int.class;
+        case "pairpacing":
+        case "pairPacing": return boolean.class;
         case "phonenumberid":
         case "phoneNumberId": return java.lang.String.class;
         case "productpolicy":
@@ -209,12 +217,16 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxmessagespersecond":
+        case "maxMessagesPerSecond": return target.getConfiguration().getMaxMessagesPerSecond();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "messageactivitysharing":
         case "messageActivitySharing": return target.getConfiguration().getMessageActivitySharing();
         case "messagespersecond":
         case "messagesPerSecond": return target.getConfiguration().getMessagesPerSecond();
+        case "pairpacing":
+        case "pairPacing": return target.getConfiguration().isPairPacing();
         case "phonenumberid":
         case "phoneNumberId": return target.getConfiguration().getPhoneNumberId();
         case "productpolicy":

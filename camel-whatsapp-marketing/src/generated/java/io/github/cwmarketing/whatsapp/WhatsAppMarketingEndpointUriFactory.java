@@ -23,7 +23,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(39);
         props.add("accessToken");
         props.add("apiKey");
         props.add("apiVersion");
@@ -40,10 +40,12 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("lazyStartProducer");
         props.add("maxBodySize");
         props.add("maxConnections");
+        props.add("maxMessagesPerSecond");
         props.add("maxRetries");
         props.add("messageActivitySharing");
         props.add("messagesPerSecond");
         props.add("operation");
+        props.add("pairPacing");
         props.add("phoneNumberId");
         props.add("productPolicy");
         props.add("provider");

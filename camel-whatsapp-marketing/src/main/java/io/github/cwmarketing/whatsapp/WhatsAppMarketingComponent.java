@@ -5,14 +5,19 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
 import io.github.cwmarketing.whatsapp.http.HttpClientSettings;
+import io.github.cwmarketing.whatsapp.pacing.PostgresPacerFactory;
 import io.github.cwmarketing.whatsapp.pipeline.DefaultPacerFactory;
-import io.github.cwmarketing.whatsapp.pipeline.Pacer;
+import io.github.cwmarketing.whatsapp.pipeline.NumberPacing;
 import io.github.cwmarketing.whatsapp.pipeline.PacerFactory;
+import io.github.cwmarketing.whatsapp.pipeline.PacingSettings;
 import io.github.cwmarketing.whatsapp.spi.CompositeListener;
 import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
 import org.apache.camel.Endpoint;
@@ -27,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whatsapp-marketing component: {@code whatsapp-marketing:operation[?options]}. It owns what its endpoints share:
- * the pooled HTTP clients, the pacer of each phone number id, one scheduler for delays, the listeners, and the JSON
+ * the pooled HTTP clients, the pacing of each phone number id, one scheduler for delays, the listeners, and the JSON
  * mapper.
  */
 @Component("whatsapp-marketing")
@@ -39,9 +44,20 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
     @Metadata(description = "The component configuration: the defaults of every endpoint.")
     private WhatsAppMarketingConfiguration configuration = new WhatsAppMarketingConfiguration();
     @Metadata(label = "advanced", autowired = true,
-              description = "Creates the pacer of each phone number id. Default: an in-memory token bucket per phone"
-                            + " number id in this JVM. Implementations must never block.")
+              description = "Creates the pacer of each phone number id. Default: from the pacing option, an in-memory"
+                            + " token bucket per phone number id in this JVM (LOCAL) or one shared through PostgreSQL"
+                            + " (DATABASE). Implementations must never block.")
     private PacerFactory pacerFactory;
+    @Metadata(defaultValue = "LOCAL", enums = "LOCAL,DATABASE",
+              description = "Where the pacing of each phone number id is kept when no pacerFactory is set: LOCAL (this"
+                            + " JVM; N instances send N times the rate) or DATABASE (one token bucket per phone number"
+                            + " id in a PostgreSQL table, created when absent, shared by every instance: together they"
+                            + " stay within the rate).")
+    private WhatsAppMarketingPacing pacing = WhatsAppMarketingPacing.LOCAL;
+    @Metadata(label = "advanced",
+              description = "The PostgreSQL DataSource of pacing=DATABASE (pooled, e.g. HikariCP). Default: the only"
+                            + " DataSource in the registry (Spring Boot's).")
+    private DataSource pacingDataSource;
     @Metadata(label = "advanced", autowired = true,
               description = "A listener told of every send outcome, retry, pacing wait and webhook event (metrics,"
                             + " audit). Every WhatsAppMarketingListener bean in the registry is told as well.")
@@ -52,7 +68,9 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
     private final ObjectMapper objectMapper = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<HttpClientSettings, GraphApiTransport> transports = new ConcurrentHashMap<>();
-    private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
+    private final Map<String, NumberPacing> pacings = new ConcurrentHashMap<>();
+    /** The pacer factory the component made from the pacing option (closed at stop), else null. */
+    private PacerFactory ownPacerFactory;
     private ScheduledExecutorService scheduler;
     private WhatsAppMarketingHealthCheck healthCheck;
 
@@ -101,20 +119,58 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        if (pacerFactory == null) {
-            pacerFactory = new DefaultPacerFactory();
-        }
         listeners.add(listener);
         getCamelContext().getRegistry().findByType(WhatsAppMarketingListener.class).forEach(listeners::add);
     }
 
-    /** The pacer of a phone number id; the first endpoint to use the number sets its rate. */
-    Pacer pacer(String phoneNumberId, int messagesPerSecond) {
-        Pacer pacer = pacers.computeIfAbsent(phoneNumberId, id -> pacerFactory.createPacer(id, messagesPerSecond));
-        if (pacer.messagesPerSecond() != messagesPerSecond) {
-            LOG.debug("Phone number id {} is already paced at {} messages/s", phoneNumberId, pacer.messagesPerSecond());
+    /**
+     * The pacing of a phone number id (pacing key), created by the first endpoint that sends through it, which then
+     * tells {@code created}. Every later endpoint must bring the same settings: one number has one rate.
+     *
+     * @throws IllegalArgumentException when the settings differ from the number's
+     */
+    NumberPacing pacing(String pacingKey, PacingSettings settings, Consumer<NumberPacing> created) {
+        NumberPacing[] made = new NumberPacing[1];
+        NumberPacing pacing = pacings.computeIfAbsent(pacingKey, key -> {
+            made[0] = new NumberPacing(key, settings, pacerFactory().createPacer(key, settings), scheduler(),
+                    listeners, System::nanoTime);
+            return made[0];
+        });
+        if (made[0] != null) {
+            listeners.onPacingStarted(pacing);
+            created.accept(pacing);
+        } else if (!pacing.settings().equals(settings)) {
+            throw new IllegalArgumentException("Phone number id " + pacingKey + " is paced with " + pacing.settings()
+                                               + " by another endpoint, this one asks for " + settings
+                                               + ": one number has one rate; give every endpoint sending through it the"
+                                               + " same messagesPerSecond, maxMessagesPerSecond and pairPacing");
         }
-        return pacer;
+        return pacing;
+    }
+
+    /** The pacer factory in effect: the option's, else one made from the pacing option when first needed. */
+    synchronized PacerFactory pacerFactory() {
+        if (pacerFactory != null) {
+            return pacerFactory;
+        }
+        if (ownPacerFactory == null) {
+            ownPacerFactory = pacing == WhatsAppMarketingPacing.DATABASE
+                    ? new PostgresPacerFactory(pacingDataSource())
+                    : new DefaultPacerFactory();
+        }
+        return ownPacerFactory;
+    }
+
+    private DataSource pacingDataSource() {
+        if (pacingDataSource != null) {
+            return pacingDataSource;
+        }
+        DataSource only = getCamelContext().getRegistry().findSingleByType(DataSource.class);
+        if (only == null) {
+            throw new IllegalArgumentException("pacing=DATABASE needs a PostgreSQL DataSource: set the component's"
+                                               + " pacingDataSource option, or bind exactly one DataSource bean");
+        }
+        return only;
     }
 
     /**
@@ -176,9 +232,20 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
             }
             healthCheck = null;
         }
+        pacings.values().forEach(NumberPacing::close);
+        pacings.clear();
+        synchronized (this) {
+            if (ownPacerFactory instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.debug("Closing the pacer factory failed; ignored", e);
+                }
+            }
+            ownPacerFactory = null;
+        }
         transports.values().forEach(IOHelper::close);
         transports.clear();
-        pacers.clear();
         synchronized (this) {
             if (scheduler != null) {
                 getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
@@ -201,9 +268,27 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
         return pacerFactory;
     }
 
-    /** Creates the pacer of each phone number id. Default: an in-memory token bucket per phone number id. */
+    /** Creates the pacer of each phone number id. Default: from the pacing option. */
     public void setPacerFactory(PacerFactory pacerFactory) {
         this.pacerFactory = pacerFactory;
+    }
+
+    public WhatsAppMarketingPacing getPacing() {
+        return pacing;
+    }
+
+    /** Where the pacing of each phone number id is kept when no pacerFactory is set: LOCAL or DATABASE. */
+    public void setPacing(WhatsAppMarketingPacing pacing) {
+        this.pacing = pacing;
+    }
+
+    public DataSource getPacingDataSource() {
+        return pacingDataSource;
+    }
+
+    /** The PostgreSQL DataSource of pacing=DATABASE. Default: the only DataSource in the registry. */
+    public void setPacingDataSource(DataSource pacingDataSource) {
+        this.pacingDataSource = pacingDataSource;
     }
 
     public WhatsAppMarketingListener getListener() {

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.cwmarketing.whatsapp.http.HttpClientConfigurer;
 import io.github.cwmarketing.whatsapp.model.ProductPolicy;
+import io.github.cwmarketing.whatsapp.pipeline.PacingSettings;
 import io.github.cwmarketing.whatsapp.webhook.WebhookSignature;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
@@ -23,6 +24,7 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     public static final String DEFAULT_API_VERSION = "v25.0";
     public static final String DEFAULT_WEBHOOK_PATH = "/whatsapp-marketing/webhook";
+    public static final int DEFAULT_MAX_PENDING_SENDS = 1000;
 
     // common
 
@@ -113,8 +115,21 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
     private boolean retryOnResponseTimeout;
     @UriParam(label = "producer", defaultValue = "80",
               description = "Client-side pacing: the most messages per second sent per phone number id (Meta's default"
-                            + " throughput is 80, up to 1000 after an upgrade). 0 turns pacing off.")
+                            + " throughput is 80, up to 1000 after an upgrade; it counts inbound and all other traffic of"
+                            + " the number too). With maxMessagesPerSecond, the starting rate. 0 turns pacing off. Every"
+                            + " endpoint sending through one number must use the same pacing options.")
     private int messagesPerSecond = 80;
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "Adaptive throughput tier: when set, the rate starts at messagesPerSecond (or at the"
+                            + " number's level read from the Graph API, STANDARD = 80, HIGH = 1000, when the token may"
+                            + " read it), is raised while Meta accepts every message and sends are waiting for slots,"
+                            + " is lowered on error 130429, and never exceeds this maximum. 0 = a fixed rate.")
+    private int maxMessagesPerSecond;
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Pair pacing: at most one message per 6 seconds from a phone number id to the same"
+                            + " recipient (Meta's pair rate limit, error 131056); later ones are scheduled, not sent"
+                            + " early. Remembers each recipient for 6 seconds only (bounded memory).")
+    private boolean pairPacing = true;
 
     // producer: HTTP client
 
@@ -225,7 +240,21 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
         if (!isHttpUri(effectiveBaseUri())) {
             problems.add("baseUri is not an absolute http(s) URI");
         }
+        if (messagesPerSecond > 0) {
+            String pacingProblem = pacingSettings().problem();
+            if (pacingProblem != null) {
+                problems.add(pacingProblem);
+            }
+        } else if (maxMessagesPerSecond > 0) {
+            problems.add("maxMessagesPerSecond needs pacing: messagesPerSecond is " + messagesPerSecond
+                         + " (pacing off); set it to the starting rate, e.g. 80");
+        }
         return problems;
+    }
+
+    /** The pacing of the phone numbers this configuration sends through (when messagesPerSecond is positive). */
+    public PacingSettings pacingSettings() {
+        return new PacingSettings(messagesPerSecond, maxMessagesPerSecond, pairPacing, DEFAULT_MAX_PENDING_SENDS);
     }
 
     private static boolean isHttpUri(String uri) {
@@ -388,6 +417,22 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     public void setRetryOnResponseTimeout(boolean retryOnResponseTimeout) {
         this.retryOnResponseTimeout = retryOnResponseTimeout;
+    }
+
+    public int getMaxMessagesPerSecond() {
+        return maxMessagesPerSecond;
+    }
+
+    public void setMaxMessagesPerSecond(int maxMessagesPerSecond) {
+        this.maxMessagesPerSecond = maxMessagesPerSecond;
+    }
+
+    public boolean isPairPacing() {
+        return pairPacing;
+    }
+
+    public void setPairPacing(boolean pairPacing) {
+        this.pairPacing = pairPacing;
     }
 
     public int getMessagesPerSecond() {

@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.github.cwmarketing.whatsapp.http.GraphApiErrors;
 import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
 import io.github.cwmarketing.whatsapp.operations.GraphApiCall;
+import io.github.cwmarketing.whatsapp.operations.ThroughputLevel;
 import io.github.cwmarketing.whatsapp.pipeline.MessageSender;
-import io.github.cwmarketing.whatsapp.pipeline.Pacer;
+import io.github.cwmarketing.whatsapp.pipeline.NumberPacing;
+import io.github.cwmarketing.whatsapp.pipeline.OutgoingRequest;
 import io.github.cwmarketing.whatsapp.pipeline.RetryPolicy;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -22,6 +25,8 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends marketing template messages through the Marketing Messages API for WhatsApp, receives their status webhooks,
@@ -32,6 +37,8 @@ import org.apache.camel.support.DefaultEndpoint;
              syntax = "whatsapp-marketing:operation", category = { Category.CLOUD, Category.API, Category.CHAT },
              headersClass = WhatsAppMarketingConstants.class)
 public class WhatsAppMarketingEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppMarketingEndpoint.class);
 
     @UriPath(enums = "send,webhook,getCreativeFeatures,setCreativeFeatures,getCloudApiMarketingDisabled,"
                      + "setCloudApiMarketingDisabled,getOnboardingStatus,setTemplateTtl",
@@ -46,6 +53,8 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint implements Endpoi
 
     private MessageSender sender;
     private GraphApiUrls urls;
+    /** The read of the throughput level this endpoint started, done or not (null when it started none). */
+    private volatile CompletableFuture<Void> throughputLevelRead;
 
     public WhatsAppMarketingEndpoint(String uri, WhatsAppMarketingComponent component,
                                      WhatsAppMarketingOperation operation, WhatsAppMarketingConfiguration configuration) {
@@ -119,10 +128,46 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint implements Endpoi
         return urls;
     }
 
-    /** The pacing bucket of a send through this phone number id (may be null with DIALOG360), or null when off. */
-    Pacer pacer(String phoneNumberId) {
-        int rate = configuration.getMessagesPerSecond();
-        return rate <= 0 ? null : getComponent().pacer(urls().pacingKey(phoneNumberId), rate);
+    /**
+     * The pacing of a send through this phone number id (may be null with DIALOG360), or null when pacing is off.
+     *
+     * @throws IllegalArgumentException when another endpoint paces the number with other settings
+     */
+    NumberPacing pacing(String phoneNumberId) {
+        if (configuration.getMessagesPerSecond() <= 0) {
+            return null;
+        }
+        return getComponent().pacing(urls().pacingKey(phoneNumberId), configuration.pacingSettings(),
+                created -> readThroughputLevel(phoneNumberId, created));
+    }
+
+    /**
+     * With an adaptive rate, starts it from the number's throughput level when the token may read it
+     * ({@code GET /<phone number id>?fields=throughput}); any failure leaves it at messagesPerSecond.
+     */
+    private void readThroughputLevel(String phoneNumberId, NumberPacing pacing) {
+        GraphApiCall call = pacing.settings().adaptive() && configuration.getProvider() == WhatsAppMarketingProvider.META
+                ? ThroughputLevel.call(phoneNumberId) : null;
+        if (call == null) {
+            return;
+        }
+        throughputLevelRead = sender().send(new OutgoingRequest("throughputLevel", phoneNumberId, urls().node(call)))
+                .handle((response, failure) -> {
+                    int rate = failure == null
+                            ? ThroughputLevel.messagesPerSecond(getComponent().objectMapper(), response.body()) : 0;
+                    if (rate > 0) {
+                        pacing.startFromThroughputLevel(rate);
+                    } else {
+                        LOG.debug("No throughput level for phone number id {}; pacing starts at {} messages/s: {}",
+                                phoneNumberId, pacing.messagesPerSecond(), failure == null ? "no level" : failure);
+                    }
+                    return null;
+                });
+    }
+
+    /** The read of the throughput level this endpoint started (tests wait for it), or null. */
+    CompletableFuture<Void> throughputLevelRead() {
+        return throughputLevelRead;
     }
 
     /** {@code POST .../marketing_messages} of the provider with the JSON payload. */

@@ -46,7 +46,7 @@ public class WhatsAppMarketingOperationsProducer extends GraphApiProducer<Outgoi
     protected OutgoingRequest prepare(Message in) {
         GraphApiCall call = call(in);
         LOG.debug("{}: {}", operation, call);
-        return new OutgoingRequest(operation.name(), null, getEndpoint().operationRequest(call), null);
+        return new OutgoingRequest(operation.name(), null, getEndpoint().operationRequest(call));
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.github.cwmarketing.whatsapp.model.MarketingMessageRequest;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageResponse;
 import io.github.cwmarketing.whatsapp.model.ProductPolicy;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingPacingException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
 import io.github.cwmarketing.whatsapp.pipeline.OutgoingRequest;
@@ -58,8 +59,35 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
         byte[] json = requestWriter.writeValueAsBytes(request);
         WhatsAppMarketingEndpoint endpoint = getEndpoint();
         OutgoingRequest outgoing = new OutgoingRequest(WhatsAppMarketingOperation.send.name(), phoneNumberId,
-                endpoint.marketingMessagesRequest(phoneNumberId, json), endpoint.pacer(phoneNumberId));
+                endpoint.marketingMessagesRequest(phoneNumberId, json), endpoint.pacing(phoneNumberId),
+                pairKey(request));
         return new PreparedSend(request.getTemplate().getName(), outgoing);
+    }
+
+    /** Paces the configured phone number id from the start: conflicting pacing options fail here, not later. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.getPhoneNumberId() != null
+            || configuration.getProvider() == WhatsAppMarketingProvider.DIALOG360) {
+            getEndpoint().pacing(configuration.getPhoneNumberId());
+        }
+    }
+
+    /** The recipient for pair pacing: the phone number's digits (so formatting does not matter), or the BSUID. */
+    private static String pairKey(MarketingMessageRequest request) {
+        String to = request.getTo();
+        if (to == null) {
+            return request.getRecipient();
+        }
+        StringBuilder digits = new StringBuilder(to.length());
+        for (int i = 0; i < to.length(); i++) {
+            char c = to.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
     }
 
     @Override
@@ -83,8 +111,10 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
             result = new SendResult(SendOutcome.REJECTED, phoneNumberId, prepared.templateName(), null, null,
                     error.getCode() == 0 ? null : error.getCode(), error.getRetryClass(), error, latency);
         } else {
-            SendOutcome outcome = failure instanceof WhatsAppMarketingTransportException transport
-                                  && !transport.isRequestSent() ? SendOutcome.NOT_SENT : SendOutcome.UNKNOWN;
+            boolean notSent = failure instanceof WhatsAppMarketingPacingException
+                              || failure instanceof WhatsAppMarketingTransportException transport
+                                 && !transport.isRequestSent();
+            SendOutcome outcome = notSent ? SendOutcome.NOT_SENT : SendOutcome.UNKNOWN;
             result = new SendResult(outcome, phoneNumberId, prepared.templateName(), null, null, null, null, failure,
                     latency);
         }

@@ -3,6 +3,8 @@ package io.github.cwmarketing.whatsapp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -100,7 +102,8 @@ class ExtensionPointsTest extends WebhookTestSupport {
     private String sendUri(String baseUri, String extra) {
         return "whatsapp-marketing:send?accessToken=" + GraphApiStub.TOKEN + "&phoneNumberId="
                + GraphApiStub.PHONE_NUMBER_ID + "&baseUri=" + baseUri + "&templateName=autumn_offer"
-               + "&templateLanguage=en&retryDelay=10ms&retryMaxDelay=100ms&messagesPerSecond=40" + extra;
+               + "&templateLanguage=en&retryDelay=10ms&retryMaxDelay=100ms&messagesPerSecond=40"
+               + "&pairPacing=false" + extra; // one recipient again and again
     }
 
     private Exchange send(String uri) {
@@ -257,9 +260,9 @@ class ExtensionPointsTest extends WebhookTestSupport {
             created.add(pacingKey + "@" + messagesPerSecond);
             return new Pacer() {
                 @Override
-                public long reserve() {
+                public CompletionStage<Long> acquire() {
                     reserved.incrementAndGet();
-                    return WAIT.toNanos();
+                    return CompletableFuture.completedFuture(WAIT.toNanos());
                 }
 
                 @Override

@@ -37,6 +37,7 @@ class PackageDependenciesTest {
             "send", Set.of("model", "util"),
             "operations", Set.of("model", "util"),
             "pipeline", Set.of("http", "model", "spi", "util"),
+            "pacing", Set.of("pipeline", "model"),
             "webhook", Set.of("model", "spi", "util"));
 
     @Test

@@ -5,16 +5,43 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.cwmarketing.whatsapp.spi.PacingStatus;
+import io.github.cwmarketing.whatsapp.spi.RateChangeReason;
+import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
+import io.github.cwmarketing.whatsapp.support.GraphApiStub;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.Test;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Pacing seen from the server: requests sent concurrently arrive no faster than the configured rate. Only a lower
  * bound on the spread is asserted, which a slow machine cannot break.
  */
 class SendPacingTest extends SendTestSupport {
+
+    private final java.util.List<String> pacingEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        registry.bind("pacingEvents", new WhatsAppMarketingListener() {
+            @Override
+            public void onPacingStarted(PacingStatus status) {
+                pacingEvents.add("started " + status.phoneNumberId() + " at " + status.messagesPerSecond() + " max "
+                                 + status.maxMessagesPerSecond());
+            }
+
+            @Override
+            public void onRateChanged(PacingStatus status, int previousRate, RateChangeReason reason) {
+                pacingEvents.add(previousRate + "->" + status.messagesPerSecond() + " " + reason);
+            }
+        });
+    }
 
     @Test
     void concurrentSendsThroughOnePhoneNumberArriveAtTheConfiguredRate() {
@@ -25,15 +52,17 @@ class SendPacingTest extends SendTestSupport {
 
         List<CompletableFuture<Exchange>> sends = new java.util.ArrayList<>();
         for (int i = 0; i < messages; i++) {
+            String to = "155512345" + (10 + i);
             sends.add(template.asyncSend(uri, exchange -> exchange.getMessage()
-                    .setHeader(WhatsAppMarketingConstants.TO, "15551234567")));
+                    .setHeader(WhatsAppMarketingConstants.TO, to)));
         }
         sends.forEach(send -> assertThat(send.join().getException()).isNull());
 
         List<Long> arrivals = graphApi.marketingMessageRequests().stream()
                 .map(LoggedRequest::getLoggedDate).map(java.util.Date::getTime).sorted().toList();
-        long spreadMillis = arrivals.get(arrivals.size() - 1) - arrivals.get(0);
-        long pacedMillis = (messages - 1) * 1000L / rate;
+        // from the second arrival: the first one also paid for opening the connection
+        long spreadMillis = arrivals.get(arrivals.size() - 1) - arrivals.get(1);
+        long pacedMillis = (messages - 2) * 1000L / rate;
         assertThat(spreadMillis).isGreaterThanOrEqualTo(pacedMillis * 8 / 10);
     }
 
@@ -46,6 +75,71 @@ class SendPacingTest extends SendTestSupport {
                 .setHeaders(new java.util.HashMap<>(Map.of(WhatsAppMarketingConstants.TO, "15551234567"))));
 
         assertThat(result.getException()).isNull();
-        assertThat(context.getEndpoint(uri, WhatsAppMarketingEndpoint.class).pacer("1")).isNull();
+        assertThat(context.getEndpoint(uri, WhatsAppMarketingEndpoint.class).pacing("1")).isNull();
+    }
+
+    @Test
+    void endpointsThatDisagreeOnANumbersRateFailAtStartUpNamingBoth() {
+        assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:fast").to(sendUri("templateName=a&templateLanguage=en&messagesPerSecond=80"));
+                from("direct:faster").to(sendUri("templateName=a&templateLanguage=en&messagesPerSecond=1000"));
+            }
+        })).hasStackTraceContaining("Phone number id " + GraphApiStub.PHONE_NUMBER_ID + " is paced with")
+                .hasStackTraceContaining("messagesPerSecond=80")
+                .hasStackTraceContaining("messagesPerSecond=1000")
+                .hasStackTraceContaining("one number has one rate");
+    }
+
+    @Test
+    void anAdaptiveRateStartsAtTheNumbersThroughputLevelWhenTheTokenMayReadIt() throws Exception {
+        graphApi.stub(get(urlPathEqualTo("/v25.0/" + GraphApiStub.PHONE_NUMBER_ID))
+                .willReturn(GraphApiStub.json("{\"throughput\":{\"level\":\"HIGH\"},\"id\":\"1\"}")));
+
+        String uri = sendUri("templateName=a&templateLanguage=en&maxMessagesPerSecond=1000");
+        startProducer(uri);
+        context.getEndpoint(uri, WhatsAppMarketingEndpoint.class).throughputLevelRead().join();
+
+        assertThat(pacingEvents).containsExactly("started " + GraphApiStub.PHONE_NUMBER_ID + " at 80 max 1000",
+                "80->1000 THROUGHPUT_LEVEL");
+        assertThat(graphApi.allRequests()).singleElement()
+                .satisfies(request -> assertThat(request.getUrl()).endsWith("?fields=throughput"));
+    }
+
+    @Test
+    void withoutPermissionToReadTheLevelTheAdaptiveRateStartsAtMessagesPerSecond() throws Exception {
+        graphApi.stub(get(urlPathEqualTo("/v25.0/" + GraphApiStub.PHONE_NUMBER_ID))
+                .willReturn(GraphApiStub.graphError(403, 200, "(#200) Permissions error", "no permission")));
+
+        String uri = sendUri("templateName=a&templateLanguage=en&maxMessagesPerSecond=1000");
+        startProducer(uri);
+        context.getEndpoint(uri, WhatsAppMarketingEndpoint.class).throughputLevelRead().join();
+
+        assertThat(graphApi.allRequests()).hasSize(1);
+        assertThat(pacingEvents).as("no change after the refused read")
+                .containsExactly("started " + GraphApiStub.PHONE_NUMBER_ID + " at 80 max 1000");
+    }
+
+    @Test
+    void aFixedRateDoesNotReadTheLevel() throws Exception {
+        String uri = sendUri("templateName=a&templateLanguage=en&messagesPerSecond=50");
+        startProducer(uri);
+
+        assertThat(pacingEvents).containsExactly("started " + GraphApiStub.PHONE_NUMBER_ID + " at 50 max 50");
+        assertThat(context.getEndpoint(uri, WhatsAppMarketingEndpoint.class).throughputLevelRead()).isNull();
+        assertThat(graphApi.allRequests()).isEmpty();
+    }
+
+    @Test
+    void maxMessagesPerSecondBelowTheStartingRateIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> startProducer(sendUri(
+                "templateName=a&templateLanguage=en&messagesPerSecond=80&maxMessagesPerSecond=40")))
+                .hasStackTraceContaining("maxMessagesPerSecond (40) must be 0 (fixed rate) or at least"
+                                         + " messagesPerSecond (80)");
+    }
+
+    private void startProducer(String uri) throws Exception {
+        context.getEndpoint(uri).createProducer().start();
     }
 }

@@ -2,8 +2,11 @@ package io.github.cwmarketing.whatsapp.springboot;
 
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import io.github.cwmarketing.whatsapp.WebhookEvents;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration;
+import io.github.cwmarketing.whatsapp.WhatsAppMarketingPacing;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingProvider;
 import io.github.cwmarketing.whatsapp.http.HttpClientConfigurer;
 import io.github.cwmarketing.whatsapp.model.ProductPolicy;
@@ -150,9 +153,25 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
 
     /**
      * Client-side pacing: the most messages per second sent per phone number id (Meta's default throughput is 80, up
-     * to 1000 after an upgrade). 0 turns pacing off.
+     * to 1000 after an upgrade; it counts inbound and all other traffic of the number too). With maxMessagesPerSecond,
+     * the starting rate. 0 turns pacing off. Every endpoint sending through one number must use the same pacing
+     * options.
      */
     private Integer messagesPerSecond = 80;
+
+    /**
+     * Adaptive throughput tier: when set, the rate starts at messagesPerSecond (or at the number's level read from the
+     * Graph API, STANDARD = 80, HIGH = 1000, when the token may read it), is raised while Meta accepts every message
+     * and sends are waiting for slots, is lowered on error 130429, and never exceeds this maximum. 0 = a fixed rate.
+     */
+    private Integer maxMessagesPerSecond = 0;
+
+    /**
+     * Pair pacing: at most one message per 6 seconds from a phone number id to the same recipient (Meta's pair rate
+     * limit, error 131056); later ones are scheduled, not sent early. Remembers each recipient for 6 seconds only
+     * (bounded memory).
+     */
+    private Boolean pairPacing = true;
 
     /**
      * The most pooled connections of the HTTP client (also the most per route).
@@ -266,11 +285,25 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     private Boolean autowiredEnabled = true;
 
     /**
-     * Creates the pacer of each phone number id. Default: an in-memory token bucket per phone number id in this JVM.
-     * Implementations must never block. The option is a io.github.cwmarketing.whatsapp.pipeline.PacerFactory type:
-     * give a bean reference such as #bean:name (a single bean of the type is used automatically).
+     * Creates the pacer of each phone number id. Default: from the pacing option, an in-memory token bucket per phone
+     * number id in this JVM (LOCAL) or one shared through PostgreSQL (DATABASE). Implementations must never block.
+     * The option is a io.github.cwmarketing.whatsapp.pipeline.PacerFactory type: give a bean reference such as
+     * #bean:name (a single bean of the type is used automatically).
      */
     private PacerFactory pacerFactory;
+
+    /**
+     * Where the pacing of each phone number id is kept when no pacerFactory is set: LOCAL (this JVM; N instances send
+     * N times the rate) or DATABASE (one token bucket per phone number id in a PostgreSQL table, created when absent,
+     * shared by every instance: together they stay within the rate).
+     */
+    private WhatsAppMarketingPacing pacing = WhatsAppMarketingPacing.LOCAL;
+
+    /**
+     * The PostgreSQL DataSource of pacing=DATABASE (pooled, e.g. HikariCP). Default: the only DataSource in the
+     * registry (Spring Boot's). The option is a javax.sql.DataSource type: give a bean reference such as #bean:name.
+     */
+    private DataSource pacingDataSource;
 
     /**
      * A listener told of every send outcome, retry, pacing wait and webhook event (metrics, audit). Every
@@ -431,6 +464,22 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
         this.messagesPerSecond = messagesPerSecond;
     }
 
+    public Integer getMaxMessagesPerSecond() {
+        return maxMessagesPerSecond;
+    }
+
+    public void setMaxMessagesPerSecond(Integer maxMessagesPerSecond) {
+        this.maxMessagesPerSecond = maxMessagesPerSecond;
+    }
+
+    public Boolean getPairPacing() {
+        return pairPacing;
+    }
+
+    public void setPairPacing(Boolean pairPacing) {
+        this.pairPacing = pairPacing;
+    }
+
     public Integer getMaxConnections() {
         return maxConnections;
     }
@@ -565,6 +614,22 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
 
     public void setPacerFactory(PacerFactory pacerFactory) {
         this.pacerFactory = pacerFactory;
+    }
+
+    public WhatsAppMarketingPacing getPacing() {
+        return pacing;
+    }
+
+    public void setPacing(WhatsAppMarketingPacing pacing) {
+        this.pacing = pacing;
+    }
+
+    public DataSource getPacingDataSource() {
+        return pacingDataSource;
+    }
+
+    public void setPacingDataSource(DataSource pacingDataSource) {
+        this.pacingDataSource = pacingDataSource;
     }
 
     public WhatsAppMarketingListener getListener() {

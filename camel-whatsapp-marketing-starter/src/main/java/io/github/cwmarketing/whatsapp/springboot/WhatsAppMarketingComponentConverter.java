@@ -3,6 +3,8 @@ package io.github.cwmarketing.whatsapp.springboot;
 import java.util.Map;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration;
 import io.github.cwmarketing.whatsapp.http.HttpClientConfigurer;
 import org.apache.camel.spi.IdempotentRepository;
@@ -28,7 +30,8 @@ public class WhatsAppMarketingComponentConverter implements GenericConverter {
             WhatsAppMarketingConfiguration.class.getName(), WhatsAppMarketingConfiguration.class,
             IdempotentRepository.class.getName(), IdempotentRepository.class,
             SSLContextParameters.class.getName(), SSLContextParameters.class,
-            HttpClientConfigurer.class.getName(), HttpClientConfigurer.class);
+            HttpClientConfigurer.class.getName(), HttpClientConfigurer.class,
+            DataSource.class.getName(), DataSource.class);
 
     private final ApplicationContext applicationContext;
 
@@ -42,7 +45,8 @@ public class WhatsAppMarketingComponentConverter implements GenericConverter {
                 new ConvertiblePair(String.class, WhatsAppMarketingConfiguration.class),
                 new ConvertiblePair(String.class, IdempotentRepository.class),
                 new ConvertiblePair(String.class, SSLContextParameters.class),
-                new ConvertiblePair(String.class, HttpClientConfigurer.class));
+                new ConvertiblePair(String.class, HttpClientConfigurer.class),
+                new ConvertiblePair(String.class, DataSource.class));
     }
 
     @Override

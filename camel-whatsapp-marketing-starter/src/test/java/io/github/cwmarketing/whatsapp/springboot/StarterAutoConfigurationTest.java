@@ -1,7 +1,15 @@
 package io.github.cwmarketing.whatsapp.springboot;
 
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingComponent;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration;
+import io.github.cwmarketing.whatsapp.WhatsAppMarketingPacing;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -115,6 +123,85 @@ class StarterAutoConfigurationTest {
                 .isFalse();
         assertThat(WhatsAppMarketingSanitizingFunction.isSecret(
                 "camel.component.whatsapp-marketing.health-check-token-validation")).isFalse();
+    }
+
+    @Test
+    void sharedPacingIsSwitchedOnByPropertiesAlone() {
+        runner.withUserConfiguration(DataSources.class)
+                .withPropertyValues("camel.component.whatsapp-marketing.pacing=database",
+                        "camel.component.whatsapp-marketing.max-messages-per-second=1000",
+                        "camel.component.whatsapp-marketing.pair-pacing=false")
+                .run(context -> {
+                    WhatsAppMarketingComponent component = component(context);
+                    assertThat(component.getPacing()).isEqualTo(WhatsAppMarketingPacing.DATABASE);
+                    assertThat(component.getPacingDataSource()).as("left to the registry's only DataSource").isNull();
+                    assertThat(component.getConfiguration().getMaxMessagesPerSecond()).isEqualTo(1000);
+                    assertThat(component.getConfiguration().isPairPacing()).isFalse();
+                });
+    }
+
+    @Test
+    void thePacingDataSourceIsABeanReference() {
+        runner.withUserConfiguration(DataSources.class)
+                .withPropertyValues("camel.component.whatsapp-marketing.pacing=DATABASE",
+                        "camel.component.whatsapp-marketing.pacing-data-source=#bean:pacingDb")
+                .run(context -> assertThat(component(context).getPacingDataSource())
+                        .isSameAs(context.getBean("pacingDb")));
+    }
+
+    /** A DataSource bean to bind by reference; never connected to in these binding tests. */
+    @Configuration(proxyBeanMethods = false)
+    static class DataSources {
+
+        @Bean
+        DataSource pacingDb() {
+            return new UnconnectedDataSource();
+        }
+    }
+
+    static final class UnconnectedDataSource implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            throw new SQLException("not connected in this test");
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

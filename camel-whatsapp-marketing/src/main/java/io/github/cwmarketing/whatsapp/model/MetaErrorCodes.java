@@ -15,6 +15,9 @@ import static io.github.cwmarketing.whatsapp.model.RetryClass.VALIDATION;
  */
 public final class MetaErrorCodes {
 
+    /** "Cloud API message throughput has been reached": the phone number's messages per second. */
+    public static final int THROUGHPUT_LIMIT = 130429;
+
     private record Rule(RetryClass retryClass, boolean retriedAutomatically) {
     }
 

@@ -1,8 +1,8 @@
 package io.github.cwmarketing.whatsapp.model;
 
 /**
- * Base of the failures of a Graph API call: an error response ({@link WhatsAppMarketingApiException}) or a transport
- * failure ({@link WhatsAppMarketingTransportException}).
+ * Base of the failures of a Graph API call: an error response ({@link WhatsAppMarketingApiException}), a transport
+ * failure ({@link WhatsAppMarketingTransportException}), or no pacing slot ({@link WhatsAppMarketingPacingException}).
  */
 public abstract class WhatsAppMarketingException extends RuntimeException {
 

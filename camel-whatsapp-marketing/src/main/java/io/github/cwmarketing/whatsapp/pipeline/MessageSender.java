@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 import io.github.cwmarketing.whatsapp.http.GraphApiErrors;
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
+import io.github.cwmarketing.whatsapp.model.MetaErrorCodes;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingPacingException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
 import io.github.cwmarketing.whatsapp.spi.RetryEvent;
 import io.github.cwmarketing.whatsapp.spi.RetryReason;
@@ -19,10 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends Graph API requests with pacing and safe retries, without blocking: waits for a pacing slot or a retry delay
- * are scheduled, never slept. The returned future completes with a successful response or with the failure of the
- * last attempt ({@code WhatsAppMarketingApiException} or {@link WhatsAppMarketingTransportException}). Pacing waits
- * and retries are told to the listener.
+ * Sends Graph API requests with pacing and safe retries, without blocking: waits for a pacing slot (pair pacing, then
+ * the number's rate, see {@link NumberPacing}) or a retry delay are scheduled, never slept, and each answer is told to
+ * the number's pacing (its adaptive rate). The returned future completes with a successful response or with the
+ * failure of the last attempt ({@code WhatsAppMarketingApiException} or {@link WhatsAppMarketingTransportException}),
+ * or with a {@link WhatsAppMarketingPacingException} when no pacing slot could be had (then nothing was sent). Pacing
+ * waits and retries are told to the listener.
  */
 public final class MessageSender {
 
@@ -46,24 +50,55 @@ public final class MessageSender {
         this.listener = listener;
     }
 
-    /** Sends the request, each attempt paced by its pacer (if any). */
+    /** Sends the request, each attempt paced by its number's pacing (if any). */
     public CompletableFuture<GraphApiResponse> send(OutgoingRequest request) {
         CompletableFuture<GraphApiResponse> result = new CompletableFuture<>();
-        attempt(request, 0, result);
+        if (request.pacing() == null) {
+            execute(request, 0, result);
+        } else {
+            request.pacing().submit(request.pairKey(), new Waiting(request, 0, result));
+        }
         return result;
     }
 
-    private void attempt(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result) {
-        long waitNanos = request.pacer() == null ? 0 : request.pacer().reserve();
-        if (waitNanos <= 0) {
+    /** An attempt waiting for its pacing slot. */
+    private final class Waiting implements PacedSend {
+        private final OutgoingRequest request;
+        private final int retry;
+        private final CompletableFuture<GraphApiResponse> result;
+
+        Waiting(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result) {
+            this.request = request;
+            this.retry = retry;
+            this.result = result;
+        }
+
+        @Override
+        public void granted(long waitNanos) {
+            if (waitNanos <= 0) {
+                execute(request, retry, result);
+            } else {
+                listener.onPacingWait(request.phoneNumberId(), Duration.ofNanos(waitNanos));
+                schedule(() -> execute(request, retry, result), waitNanos, result);
+            }
+        }
+
+        @Override
+        public void refused(WhatsAppMarketingPacingException failure) {
+            result.completeExceptionally(failure);
+        }
+    }
+
+    private void retry(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result) {
+        if (request.pacing() == null) {
             execute(request, retry, result);
         } else {
-            listener.onPacingWait(request.phoneNumberId(), Duration.ofNanos(waitNanos));
-            schedule(() -> execute(request, retry, result), waitNanos, result);
+            request.pacing().resubmit(new Waiting(request, retry, result));
         }
     }
 
     private void execute(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result) {
+        long sentAt = System.nanoTime();
         CompletableFuture<GraphApiResponse> call;
         try {
             call = transport.execute(request.request(), responseTimeout);
@@ -73,6 +108,9 @@ public final class MessageSender {
         }
         call.whenComplete((response, failure) -> {
             Throwable error = failure != null ? unwrap(failure) : response.isSuccess() ? null : errors.toException(response);
+            if (request.pacing() != null) {
+                request.pacing().onAnswer(sentAt, error == null, isThroughputLimit(error));
+            }
             if (error == null) {
                 result.complete(response);
                 return;
@@ -84,8 +122,13 @@ public final class MessageSender {
             }
             LOG.debug("Retry {} in {} ms after {}", retry + 1, delay.toMillis(), error.getMessage());
             listener.onRetry(retryEvent(request, retry + 1, delay, error));
-            schedule(() -> attempt(request, retry + 1, result), delay.toNanos(), result);
+            schedule(() -> retry(request, retry + 1, result), delay.toNanos(), result);
         });
+    }
+
+    private static boolean isThroughputLimit(Throwable error) {
+        return error instanceof WhatsAppMarketingApiException apiError
+               && apiError.getCode() == MetaErrorCodes.THROUGHPUT_LIMIT;
     }
 
     private static RetryEvent retryEvent(OutgoingRequest request, int retry, Duration delay, Throwable error) {

@@ -8,9 +8,16 @@ import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
  * @param operation     the component operation it performs (send, getOnboardingStatus...), for listeners
  * @param phoneNumberId the sending phone number id of a send, else null
  * @param request       the HTTP call; it holds the credentials, so it is never logged
- * @param pacer         the pacing bucket each attempt waits in; null = not paced
+ * @param pacing        the pacing of the sending number each attempt waits in; null = not paced
+ * @param pairKey       the recipient, for pair pacing (at most one message per 6 s to it); null = none
  */
-public record OutgoingRequest(String operation, String phoneNumberId, GraphApiRequest request, Pacer pacer) {
+public record OutgoingRequest(String operation, String phoneNumberId, GraphApiRequest request, NumberPacing pacing,
+                              String pairKey) {
+
+    /** A request paced by nothing. */
+    public OutgoingRequest(String operation, String phoneNumberId, GraphApiRequest request) {
+        this(operation, phoneNumberId, request, null, null);
+    }
 
     @Override
     public String toString() {

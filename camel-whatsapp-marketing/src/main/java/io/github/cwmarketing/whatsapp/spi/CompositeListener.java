@@ -46,6 +46,16 @@ public final class CompositeListener implements WhatsAppMarketingListener {
     }
 
     @Override
+    public void onPacingStarted(PacingStatus status) {
+        tell(listener -> listener.onPacingStarted(status));
+    }
+
+    @Override
+    public void onRateChanged(PacingStatus status, int previousRate, RateChangeReason reason) {
+        tell(listener -> listener.onRateChanged(status, previousRate, reason));
+    }
+
+    @Override
     public void onWebhookEvent(WebhookEvent event, WebhookEventOutcome outcome) {
         tell(listener -> listener.onWebhookEvent(event, outcome));
     }

@@ -29,6 +29,17 @@ public interface WhatsAppMarketingListener {
     default void onPacingWait(String phoneNumberId, Duration wait) {
     }
 
+    /**
+     * The component started pacing a phone number id. The status stays live (current rate, pending sends) until the
+     * component stops: a metrics binding registers gauges on it.
+     */
+    default void onPacingStarted(PacingStatus status) {
+    }
+
+    /** The pacing rate of a phone number id changed from {@code previousRate} to {@code status.messagesPerSecond()}. */
+    default void onRateChanged(PacingStatus status, int previousRate, RateChangeReason reason) {
+    }
+
     /** A webhook event was routed, found to be a re-delivery, or failed in the route (Meta will re-deliver it). */
     default void onWebhookEvent(WebhookEvent event, WebhookEventOutcome outcome) {
     }

@@ -12,7 +12,7 @@ class TokenBucketPacerTest {
 
     @Test
     void spacesSendsAtTheConfiguredRate() {
-        Pacer pacer = new TokenBucketPacer(80, clock::get);
+        TokenBucketPacer pacer = new TokenBucketPacer(80, clock::get);
 
         long[] waits = new long[5];
         for (int i = 0; i < waits.length; i++) {
@@ -24,7 +24,7 @@ class TokenBucketPacerTest {
 
     @Test
     void idleTimeDoesNotAccumulateIntoABurst() {
-        Pacer pacer = new TokenBucketPacer(10, clock::get);
+        TokenBucketPacer pacer = new TokenBucketPacer(10, clock::get);
         pacer.reserve();
 
         clock.addAndGet(5_000_000_000L);
@@ -35,7 +35,7 @@ class TokenBucketPacerTest {
 
     @Test
     void neverMoreThanRateTimesWindowPlusOneInAnyWindow() {
-        Pacer pacer = new TokenBucketPacer(80, clock::get);
+        TokenBucketPacer pacer = new TokenBucketPacer(80, clock::get);
         long start = clock.get();
         int startedWithinOneSecond = 0;
         for (int i = 0; i < 500; i++) {
@@ -47,6 +47,18 @@ class TokenBucketPacerTest {
         }
 
         assertThat(startedWithinOneSecond).isEqualTo(80);
+    }
+
+    @Test
+    void aNewRateSpacesTheNextSlotsAtOnce() {
+        TokenBucketPacer pacer = new TokenBucketPacer(10, clock::get);
+        assertThat(pacer.reserve()).isZero();
+
+        pacer.setMessagesPerSecond(100);
+
+        assertThat(pacer.messagesPerSecond()).isEqualTo(100);
+        assertThat(pacer.reserve()).as("the next slot follows the last one at the new spacing").isEqualTo(10_000_000L);
+        assertThat(pacer.reserve()).isEqualTo(20_000_000L);
     }
 
     @Test

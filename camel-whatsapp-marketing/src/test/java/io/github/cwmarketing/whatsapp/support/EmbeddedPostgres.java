@@ -2,8 +2,15 @@ package io.github.cwmarketing.whatsapp.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * One real PostgreSQL 17 server per test JVM (zonky's embedded binaries: no Docker, works as root), started on first
@@ -39,5 +46,56 @@ public final class EmbeddedPostgres {
     /** A data source on the server's {@code postgres} database. */
     public static DataSource dataSource() {
         return server().getPostgresDatabase();
+    }
+
+    /**
+     * A database of its own on the shared server, created when absent, behind a small connection pool (as an
+     * application gives one; zonky's own data sources open a connection per call). Close it when done.
+     */
+    public static HikariDataSource pooledDatabase(String name) {
+        createDatabase(name);
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(server().getDatabase("postgres", name));
+        config.setMaximumPoolSize(4);
+        config.setConnectionTimeout(1000);
+        config.setInitializationFailTimeout(-1);
+        config.setPoolName("test-" + name);
+        return new HikariDataSource(config);
+    }
+
+    /** Creates the database when absent. */
+    public static void createDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (Connection connection = dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery(
+                    "SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (exists.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+    }
+
+    /**
+     * Makes a database refuse every connection, the open ones included, as a stopped server does; {@code true}
+     * lets it answer again. The server itself keeps running for the other tests.
+     */
+    public static void allowConnections(String name, boolean allowed) {
+        try (Connection connection = dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + allowed);
+            if (!allowed) {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                                  + name + "' AND pid <> pg_backend_pid()");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot change database " + name, e);
+        }
     }
 }
