@@ -2,6 +2,7 @@ package io.github.cwmarketing.whatsapp.sandbox;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.cwmarketing.whatsapp.metareference.MetaOpenApiSpec;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class WhatsAppSandbox implements AutoCloseable {
 
     /** The Graph API version of Meta's spec shipped with the sandbox; used when a path has no version. */
-    public static final String DEFAULT_API_VERSION = "v23.0";
+    public static final String DEFAULT_API_VERSION = MetaOpenApiSpec.API_VERSION;
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppSandbox.class);
     private static final int SCHEDULER_THREADS = 2;
