@@ -291,7 +291,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
         private int callbackMaxAttempts = 5;
         private Duration callbackRetryBackoff = Duration.ofSeconds(1);
         private boolean schemaValidation = true;
-        private final List<RequestValidator> requestValidators = new ArrayList<>();
+        private final List<SandboxRequestRule> requestRules = new ArrayList<>();
         private Scenarios scenarios = Scenarios.defaults();
         private Clock clock = Clock.systemUTC();
 
@@ -429,8 +429,8 @@ public final class WhatsAppSandbox implements AutoCloseable {
         }
 
         /** Adds a request rule, e.g. the client's own validation; violations are answered with error 100. */
-        public Builder requestValidator(RequestValidator validator) {
-            this.requestValidators.add(Objects.requireNonNull(validator, "validator"));
+        public Builder requestRule(SandboxRequestRule rule) {
+            this.requestRules.add(Objects.requireNonNull(rule, "rule"));
             return this;
         }
 
@@ -450,7 +450,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
             return new SandboxSettings(port, bindAddress, accessToken, appSecret, phoneNumberId, displayPhoneNumber,
                     wabaId, callbackUrl, onboardingStatus, cloudApiMarketingDisabled, messagesPerSecond, pairLimit,
                     pairWindow, statusDelay, minLatency, maxLatency, statusesPerCallback, callbackMaxAttempts,
-                    callbackRetryBackoff, schemaValidation, requestValidators, scenarios, clock);
+                    callbackRetryBackoff, schemaValidation, requestRules, scenarios, clock);
         }
 
         /** A new, not yet started sandbox. */
