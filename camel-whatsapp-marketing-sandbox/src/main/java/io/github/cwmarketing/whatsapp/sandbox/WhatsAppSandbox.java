@@ -214,8 +214,8 @@ public final class WhatsAppSandbox implements AutoCloseable {
 
     /**
      * The creative features of the WABA ({@link #wabaId()}) or of a template: feature name (lower case, e.g.
-     * {@code image_touchups}) to {@code OPT_IN} or {@code OPT_OUT}. Meta's defaults (all {@code OPT_OUT} for the WABA,
-     * all {@code OPT_IN} for a template) overlaid with what POSTs set.
+     * {@code image_touchups}) to {@code OPT_IN} or {@code OPT_OUT}. Meta's default (all {@code OPT_IN}, for the WABA and
+     * for every template) overlaid with what POSTs set.
      */
     public Map<String, String> creativeFeatures(String wabaOrTemplateId) {
         return Collections.unmodifiableMap(account.creativeFeatures(wabaOrTemplateId));
