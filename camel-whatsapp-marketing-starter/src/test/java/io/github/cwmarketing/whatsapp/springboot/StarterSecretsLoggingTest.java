@@ -6,17 +6,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,11 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * docs/configuration.md ("Secrets in logs"): with Spring Boot, secrets given as {@code camel.component.whatsapp-marketing.*}
  * properties are resolved by Spring, not by Camel's property placeholders, so they appear in no log line even with
- * Camel's and the component's loggers at DEBUG, from start-up to a sent message.
+ * Camel's and the component's loggers at DEBUG, from start-up to a message sent by {@link StarterSendTest}'s route.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
-@SpringBootTest(classes = { StarterTestApplication.class, StarterSecretsLoggingTest.Routes.class }, properties = {
+@SpringBootTest(classes = { StarterTestApplication.class, StarterSendTest.Routes.class }, properties = {
         "camel.component.whatsapp-marketing.phone-number-id=" + PHONE_NUMBER_ID,
         "camel.component.whatsapp-marketing.template-name=autumn_offer",
         "camel.component.whatsapp-marketing.template-language=en",
@@ -74,20 +71,6 @@ class StarterSecretsLoggingTest {
         LoggingSystem logging = LoggingSystem.get(StarterSecretsLoggingTest.class.getClassLoader());
         logging.setLogLevel("org.apache.camel", null);
         logging.setLogLevel("io.github.cwmarketing", null);
-    }
-
-    @TestConfiguration
-    static class Routes {
-
-        @Bean
-        RouteBuilder campaignRoute() {
-            return new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:campaign").routeId("campaign").to("whatsapp-marketing:send");
-                }
-            };
-        }
     }
 
     @Autowired
