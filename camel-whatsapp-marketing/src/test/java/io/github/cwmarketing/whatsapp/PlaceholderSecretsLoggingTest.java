@@ -70,6 +70,8 @@ class PlaceholderSecretsLoggingTest {
                 .anySatisfy(line -> assertThat(line.text()).contains("whatsapp.phone-number-id = 106540352242922"));
         SECRETS.keySet().forEach(key -> assertThat(lines).as(key)
                 .anySatisfy(line -> assertThat(line.text()).endsWith(key + " = xxxxxx")));
+        assertThat(lines).as("Camel Main's Auto-configuration summary").anySatisfy(line -> assertThat(line.text())
+                .endsWith("camel.component.whatsapp-marketing.verifyToken = {{whatsapp.webhook-verify-token}}"));
         assertNoSecretIn(lines);
     }
 
