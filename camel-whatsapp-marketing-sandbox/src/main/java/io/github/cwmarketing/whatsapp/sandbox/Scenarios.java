@@ -31,7 +31,7 @@ import java.util.Objects;
  *     disabled)</td><td>200, accepted</td>
  *     <td>as above, {@code pricing.category} {@code marketing} instead of {@code marketing_lite}</td></tr>
  * <tr><td>{@code bid_spec} with a BSUID-only recipient</td><td>400, 131062</td><td>none</td></tr>
- * <tr><td>body invalid for Meta's schema or a plugged-in {@link RequestValidator}</td>
+ * <tr><td>body invalid for Meta's schema or a plugged-in {@link SandboxRequestRule}</td>
  *     <td>400, 100 (Invalid parameter), {@code error_data.details} names the violations</td><td>none</td></tr>
  * <tr><td>missing or wrong {@code Authorization: Bearer} token</td><td>401, 190 (OAuthException)</td>
  *     <td>none</td></tr>

@@ -76,18 +76,18 @@ class ComponentOperationsInteropTest extends CamelTestSupport {
 
     @Test
     void setAndGetCreativeFeaturesOfTheAccount() {
-        CreativeFeatures optIn = CreativeFeatures.builder().optIn(CreativeFeatures.IMAGE_TOUCHUPS,
+        CreativeFeatures optOut = CreativeFeatures.builder().optOut(CreativeFeatures.IMAGE_TOUCHUPS,
                 CreativeFeatures.PRODUCT_EXTENSIONS).build();
 
-        Exchange set = call(onAccount("setCreativeFeatures"), optIn);
+        Exchange set = call(onAccount("setCreativeFeatures"), optOut);
         Exchange get = call(onAccount("getCreativeFeatures"), null);
 
         assertThat(set.getException()).isNull();
         CreativeFeatures features = get.getMessage().getBody(CreativeFeatures.class);
         assertThat(features.size()).isEqualTo(CreativeFeatures.KNOWN_FEATURES.size());
-        assertThat(features.get(CreativeFeatures.IMAGE_TOUCHUPS)).isEqualTo(EnrollStatus.OPT_IN);
-        assertThat(features.get(CreativeFeatures.PRODUCT_EXTENSIONS)).isEqualTo(EnrollStatus.OPT_IN);
-        assertThat(features.isOptedOut(CreativeFeatures.IMAGE_ANIMATION)).isTrue();
+        assertThat(features.get(CreativeFeatures.IMAGE_TOUCHUPS)).isEqualTo(EnrollStatus.OPT_OUT);
+        assertThat(features.get(CreativeFeatures.PRODUCT_EXTENSIONS)).isEqualTo(EnrollStatus.OPT_OUT);
+        assertThat(features.isOptedIn(CreativeFeatures.IMAGE_ANIMATION)).isTrue();
         assertThat(WHATSAPP.sandbox().creativeFeatures(TEMPLATE_ID))
                 .as("the template keeps its own features").containsEntry(CreativeFeatures.IMAGE_TOUCHUPS, "OPT_IN");
     }

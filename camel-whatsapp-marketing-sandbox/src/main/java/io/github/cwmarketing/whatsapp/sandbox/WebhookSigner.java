@@ -8,13 +8,13 @@ import javax.crypto.spec.SecretKeySpec;
 import java.util.HexFormat;
 
 /** Meta's webhook signature: {@code X-Hub-Signature-256: sha256=<lowercase hex HMAC-SHA256 of the body bytes>}. */
-public final class WebhookSignature {
+public final class WebhookSigner {
 
     public static final String HEADER = "X-Hub-Signature-256";
     private static final String PREFIX = "sha256=";
     private static final String ALGORITHM = "HmacSHA256";
 
-    private WebhookSignature() {
+    private WebhookSigner() {
     }
 
     /** The header value for {@code body} signed with {@code appSecret}. */

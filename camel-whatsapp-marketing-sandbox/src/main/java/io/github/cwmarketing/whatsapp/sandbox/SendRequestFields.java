@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param bizOpaqueCallbackData {@code biz_opaque_callback_data}, or {@code null}
  * @param hasBidSpec            whether {@code bid_spec} is present
  */
-record MarketingMessageRequest(
+record SendRequestFields(
         String to,
         String bsuid,
         String templateName,
@@ -23,9 +23,9 @@ record MarketingMessageRequest(
     static final String CLOUD_API_FALLBACK = "CLOUD_API_FALLBACK";
     static final String STRICT = "STRICT";
 
-    static MarketingMessageRequest from(JsonNode body) {
+    static SendRequestFields from(JsonNode body) {
         String policy = Json.text(body, "product_policy");
-        return new MarketingMessageRequest(
+        return new SendRequestFields(
                 Json.text(body, "to"),
                 Json.text(body, "recipient"),
                 Json.text(body.path("template"), "name"),
