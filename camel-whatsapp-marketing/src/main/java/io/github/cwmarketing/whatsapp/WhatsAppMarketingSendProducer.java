@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageRequest;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageResponse;
@@ -14,6 +13,7 @@ import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
 import io.github.cwmarketing.whatsapp.pipeline.OutgoingRequest;
+import io.github.cwmarketing.whatsapp.send.AssembledMessage;
 import io.github.cwmarketing.whatsapp.send.MessageDefaults;
 import io.github.cwmarketing.whatsapp.send.RequestAssembler;
 import io.github.cwmarketing.whatsapp.send.RequestValidator;
@@ -35,30 +35,28 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
     private final WhatsAppMarketingConfiguration configuration;
     private final RequestAssembler assembler;
     private final RequestValidator validator = new RequestValidator();
-    private final ObjectWriter requestWriter;
     private final ObjectReader responseReader;
 
     public WhatsAppMarketingSendProducer(WhatsAppMarketingEndpoint endpoint) {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
         this.assembler = new RequestAssembler(endpoint.getComponent().objectMapper());
-        this.requestWriter = endpoint.getComponent().objectMapper().writerFor(MarketingMessageRequest.class);
         this.responseReader = endpoint.getComponent().objectMapper().readerFor(MarketingMessageResponse.class);
     }
 
     @Override
     protected PreparedSend prepare(Message in) throws Exception {
-        MarketingMessageRequest request = assembler.assemble(in.getBody(), defaults(in));
+        AssembledMessage message = assembler.assemble(in.getBody(), defaults(in));
+        MarketingMessageRequest request = message.request();
         validator.validate(request);
         String phoneNumberId = header(in, WhatsAppMarketingConstants.PHONE_NUMBER_ID, configuration.getPhoneNumberId());
         if (configuration.getProvider() != WhatsAppMarketingProvider.DIALOG360) {
             // 360dialog's URL has no phone number id: its API key stands for the number
             RequestValidator.validatePhoneNumberId(phoneNumberId);
         }
-        byte[] json = requestWriter.writeValueAsBytes(request);
         WhatsAppMarketingEndpoint endpoint = getEndpoint();
         OutgoingRequest outgoing = new OutgoingRequest(WhatsAppMarketingOperation.send.name(), phoneNumberId,
-                endpoint.marketingMessagesRequest(phoneNumberId, json), endpoint.pacer(phoneNumberId));
+                endpoint.marketingMessagesRequest(phoneNumberId, message.json()), endpoint.pacer(phoneNumberId));
         return new PreparedSend(request.getTemplate().getName(), outgoing);
     }
 
