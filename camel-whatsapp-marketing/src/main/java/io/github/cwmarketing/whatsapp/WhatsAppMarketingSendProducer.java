@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageRequest;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageResponse;
@@ -17,6 +16,7 @@ import io.github.cwmarketing.whatsapp.send.AssembledMessage;
 import io.github.cwmarketing.whatsapp.send.MessageDefaults;
 import io.github.cwmarketing.whatsapp.send.RequestAssembler;
 import io.github.cwmarketing.whatsapp.send.RequestValidator;
+import io.github.cwmarketing.whatsapp.send.SendResponseReader;
 import io.github.cwmarketing.whatsapp.spi.SendOutcome;
 import io.github.cwmarketing.whatsapp.spi.SendResult;
 import org.apache.camel.Exchange;
@@ -35,13 +35,13 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
     private final WhatsAppMarketingConfiguration configuration;
     private final RequestAssembler assembler;
     private final RequestValidator validator = new RequestValidator();
-    private final ObjectReader responseReader;
+    private final SendResponseReader responseReader;
 
     public WhatsAppMarketingSendProducer(WhatsAppMarketingEndpoint endpoint) {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
         this.assembler = new RequestAssembler(endpoint.getComponent().objectMapper());
-        this.responseReader = endpoint.getComponent().objectMapper().readerFor(MarketingMessageResponse.class);
+        this.responseReader = new SendResponseReader(endpoint.getComponent().objectMapper());
     }
 
     @Override
@@ -81,6 +81,7 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
             result = new SendResult(SendOutcome.REJECTED, phoneNumberId, prepared.templateName(), null, null,
                     error.getCode() == 0 ? null : error.getCode(), error.getRetryClass(), error, latency);
         } else {
+            // a transport failure before sending is NOT_SENT; after sending, or an unreadable answer, UNKNOWN
             SendOutcome outcome = failure instanceof WhatsAppMarketingTransportException transport
                                   && !transport.isRequestSent() ? SendOutcome.NOT_SENT : SendOutcome.UNKNOWN;
             result = new SendResult(outcome, phoneNumberId, prepared.templateName(), null, null, null, null, failure,
@@ -131,15 +132,14 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
                 "must be true or false, was '" + value + "'");
     }
 
+    /** Only a message id proves acceptance: an answer without one is an unknown outcome (see GraphApiProducer). */
     @Override
     protected void setResult(Message message, GraphApiResponse response) throws IOException {
-        MarketingMessageResponse body = responseReader.readValue(response.body());
+        MarketingMessageResponse body = responseReader.read(response.body());
         message.setBody(body);
         MarketingMessageResponse.SentMessage sent = body.firstMessage();
-        if (sent != null) {
-            message.setHeader(WhatsAppMarketingConstants.MESSAGE_ID, sent.getId());
-            setIfPresent(message, WhatsAppMarketingConstants.MESSAGE_STATUS, sent.getMessageStatus());
-        }
+        message.setHeader(WhatsAppMarketingConstants.MESSAGE_ID, sent.getId());
+        setIfPresent(message, WhatsAppMarketingConstants.MESSAGE_STATUS, sent.getMessageStatus());
         MarketingMessageResponse.Contact contact = body.firstContact();
         if (contact != null) {
             setIfPresent(message, WhatsAppMarketingConstants.INPUT, contact.getInput());
