@@ -47,6 +47,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "configuration": target.setConfiguration(property(camelContext, io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": getOrCreateConfiguration(target).setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, io.github.cwmarketing.whatsapp.WebhookEvents.class, value)); return true;
         case "healthchecktokenvalidation":
         case "healthCheckTokenValidation": getOrCreateConfiguration(target).setHealthCheckTokenValidation(property(camelContext, boolean.class, value)); return true;
@@ -86,6 +88,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": getOrCreateConfiguration(target).setRetryOnResponseTimeout(property(camelContext, boolean.class, value)); return true;
+        case "retryonservererror":
+        case "retryOnServerError": getOrCreateConfiguration(target).setRetryOnServerError(property(camelContext, boolean.class, value)); return true;
         case "signatureverification":
         case "signatureVerification": getOrCreateConfiguration(target).setSignatureVerification(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
@@ -131,6 +135,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "configuration": return io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return long.class;
         case "events": return io.github.cwmarketing.whatsapp.WebhookEvents.class;
         case "healthchecktokenvalidation":
         case "healthCheckTokenValidation": return boolean.class;
@@ -170,6 +176,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": return long.class;
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": return boolean.class;
+        case "retryonservererror":
+        case "retryOnServerError": return boolean.class;
         case "signatureverification":
         case "signatureVerification": return boolean.class;
         case "sslcontextparameters":
@@ -211,6 +219,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return getOrCreateConfiguration(target).getConnectionRequestTimeout();
         case "events": return getOrCreateConfiguration(target).getEvents();
         case "healthchecktokenvalidation":
         case "healthCheckTokenValidation": return getOrCreateConfiguration(target).isHealthCheckTokenValidation();
@@ -250,6 +260,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": return getOrCreateConfiguration(target).isRetryOnResponseTimeout();
+        case "retryonservererror":
+        case "retryOnServerError": return getOrCreateConfiguration(target).isRetryOnServerError();
         case "signatureverification":
         case "signatureVerification": return getOrCreateConfiguration(target).isSignatureVerification();
         case "sslcontextparameters":

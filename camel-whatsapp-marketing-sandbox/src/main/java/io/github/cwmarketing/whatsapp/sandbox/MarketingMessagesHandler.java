@@ -121,10 +121,10 @@ final class MarketingMessagesHandler implements GraphApiHandler {
         dispatcher.play(message, scenario);
         LOG.debug("Accepted {} to {} (template {}, scenario: {})", message.wamid(), message.recipient(),
                 message.templateName(), scenario.description());
-        return GraphResponse.json(200, Json.write(acceptedBody(send, message.wamid())));
+        return GraphResponse.json(200, Json.write(acceptedBody(send, message.wamid(), scenario.messageStatus())));
     }
 
-    private static ObjectNode acceptedBody(SendRequestFields send, String wamid) {
+    private static ObjectNode acceptedBody(SendRequestFields send, String wamid, String messageStatus) {
         ObjectNode body = Json.object();
         body.put("messaging_product", "whatsapp");
         ObjectNode contact = body.putArray("contacts").addObject();
@@ -136,7 +136,7 @@ final class MarketingMessagesHandler implements GraphApiHandler {
         }
         ObjectNode message = body.putArray("messages").addObject();
         message.put("id", wamid);
-        message.put("message_status", "accepted");
+        message.put("message_status", messageStatus);
         return body;
     }
 }

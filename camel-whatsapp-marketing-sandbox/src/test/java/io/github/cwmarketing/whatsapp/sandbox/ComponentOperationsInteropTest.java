@@ -137,6 +137,24 @@ class ComponentOperationsInteropTest extends CamelTestSupport {
         }
     }
 
+    @Test
+    void heldAndPausedAnswersReachTheRouteAsAcceptedMessagesWithTheirStatus() {
+        String send = uri(WHATSAPP.sandbox(), "send", "&phoneNumberId=" + WHATSAPP.sandbox().phoneNumberId()
+                + "&templateName=summer_sale&templateLanguage=en_US");
+        Map<String, String> statuses = Map.of("+16505551236", "held_for_quality_assessment",
+                "+16505551235", "paused", "+16505551234", "accepted");
+
+        statuses.forEach((to, status) -> {
+            Exchange result = template.send(send, exchange ->
+                    exchange.getMessage().setHeader(WhatsAppMarketingConstants.TO, to));
+
+            assertThat(result.getException()).isNull();
+            assertThat(result.getMessage().getHeader(WhatsAppMarketingConstants.MESSAGE_ID, String.class))
+                    .startsWith("wamid.");
+            assertThat(result.getMessage().getHeader(WhatsAppMarketingConstants.MESSAGE_STATUS)).isEqualTo(status);
+        });
+    }
+
     private Exchange call(String uri, Object body) {
         return template.send(uri, exchange -> exchange.getMessage().setBody(body));
     }
