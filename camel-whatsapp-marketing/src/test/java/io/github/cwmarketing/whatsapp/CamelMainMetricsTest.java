@@ -66,7 +66,8 @@ class CamelMainMetricsTest {
         assertThat(sent.getException()).isNull();
         String status = "{\"id\":\"wamid.MAIN\",\"status\":\"delivered\",\"timestamp\":\"1750030073\","
                         + "\"recipient_id\":\"4915112345678\",\"pricing\":{\"category\":\"marketing_lite\"}}";
-        assertThat(new MetaClient(port).postSigned("/whatsapp-marketing/webhook", statuses(status), SECRET).statusCode())
+        assertThat(new MetaClient(port).postSigned("/whatsapp-marketing/webhook", statuses(status), SECRET)
+                .statusCode())
                 .isEqualTo(200);
 
         HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort

@@ -116,8 +116,8 @@ class MetricsBindingTest {
             context.getComponent("whatsapp-marketing", WhatsAppMarketingComponent.class)
                     .setMeterRegistry("prometheusMeterRegistry");
             assertThatThrownBy(context::start)
-                    .hasStackTraceContaining("meterRegistry option must be a io.micrometer.core.instrument.MeterRegistry"
-                                             + ", was a java.lang.String");
+                    .hasStackTraceContaining("meterRegistry option must be a io.micrometer.core.instrument"
+                                             + ".MeterRegistry, was a java.lang.String");
         }
     }
 

@@ -26,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One real run that makes the component emit every meter it has today, recorded in a {@link PrometheusMeterRegistry}
- * given as the component's {@code meterRegistry} option (the plain Java way): sends that are accepted (one after a
- * retry), rejected, not sent and of unknown outcome, three of them at once at 50/s so that two wait for pacing; signed webhook POSTs with
- * statuses routed through the Marketing Messages API and Cloud API, a failed status, a re-delivery and an event whose
- * route fails; and refused webhook requests. Run once per test JVM; the tests read its registry and its scrape.
+ * given as the component's {@code meterRegistry} option (the plain Java way): sends that are accepted (three at once
+ * at 50/s, so that two wait for pacing, and one after a retry), rejected, not sent and of unknown outcome; signed
+ * webhook POSTs with statuses routed through the Marketing Messages API and Cloud API, a failed status, a re-delivery
+ * and an event whose route fails; and refused webhook requests. Run once per test JVM; the tests read its registry and its scrape.
  */
 final class MetricsScenario {
 

@@ -5,17 +5,12 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cwmarketing.whatsapp.metrics.MetricsBinding;
-import io.github.cwmarketing.whatsapp.model.StatusEvent;
-import io.github.cwmarketing.whatsapp.model.WebhookEvent;
 import io.github.cwmarketing.whatsapp.spi.SendOutcome;
 import io.github.cwmarketing.whatsapp.spi.SendResult;
-import io.github.cwmarketing.whatsapp.spi.WebhookEventOutcome;
-import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
 import io.github.cwmarketing.whatsapp.support.GraphApiStub;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -48,7 +43,7 @@ class WithoutMicrometerTest extends WebhookTestSupport {
     private static final String PATH = "/whatsapp-marketing/no-micrometer";
     private static GraphApiStub graphApi;
 
-    private final Recording recording = new Recording();
+    private final ExtensionPointsTest.RecordingListener recording = new ExtensionPointsTest.RecordingListener();
 
     @BeforeAll
     static void onlyWithoutMicrometer() {
@@ -104,7 +99,7 @@ class WithoutMicrometerTest extends WebhookTestSupport {
                 .isEqualTo(200);
         statusRoute.assertIsSatisfied(Duration.ofSeconds(5).toMillis());
         assertThat(recording.sends).extracting(SendResult::outcome).containsExactly(SendOutcome.ACCEPTED);
-        assertThat(recording.events).containsExactly("wamid.TEST1 ROUTED");
+        assertThat(recording.webhookEvents).containsExactly("wamid.TEST1 ROUTED");
     }
 
     @Test
@@ -139,22 +134,6 @@ class WithoutMicrometerTest extends WebhookTestSupport {
         try (CamelContext other = new DefaultCamelContext()) {
             other.getComponent("whatsapp-marketing", WhatsAppMarketingComponent.class).setMeterRegistry(new Object());
             assertThatThrownBy(other::start).hasStackTraceContaining("Micrometer is not on the class path");
-        }
-    }
-
-    /** Records what it is told. */
-    static final class Recording implements WhatsAppMarketingListener {
-        final List<SendResult> sends = new CopyOnWriteArrayList<>();
-        final List<String> events = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onSendCompleted(SendResult result) {
-            sends.add(result);
-        }
-
-        @Override
-        public void onWebhookEvent(WebhookEvent event, WebhookEventOutcome outcome) {
-            events.add(((StatusEvent) event).getId() + " " + outcome);
         }
     }
 }

@@ -23,7 +23,7 @@ final class MeterCache {
         registry.config().onMeterRemoved(removed -> meters.values().removeIf(meter -> meter == removed));
     }
 
-    /** The meter for this key, registered by the function on first use. Keys of different meters must never be equal. */
+    /** The meter of this key, registered by the function on first use. Keys of different meters are never equal. */
     @SuppressWarnings("unchecked")
     <K, M extends Meter> M get(K key, Function<K, M> register) {
         Meter meter = meters.get(key);
@@ -35,9 +35,5 @@ final class MeterCache {
             meters.putIfAbsent(key, registered);
         }
         return registered;
-    }
-
-    int size() {
-        return meters.size();
     }
 }

@@ -21,9 +21,12 @@ public final class MetricNames {
     public static final String RETRIES = PREFIX + "retries";
     /** Timer: waits for a pacing slot, tagged phone.number.id. */
     public static final String PACING_WAIT = PREFIX + "pacing.wait";
-    /** Counter: webhook events handed to the route, tagged type, status, routed.via, pricing.category, error.code, outcome, phone.number.id. */
+    /**
+     * Counter: webhook events handed to the route, tagged type, status, routed.via, pricing.category, error.code,
+     * outcome (routed, or failed when the route failed), phone.number.id.
+     */
     public static final String WEBHOOK_EVENTS = PREFIX + "webhook.events";
-    /** Counter: re-deliveries of events already routed, recognised and not routed again; tagged type, status, phone.number.id. */
+    /** Counter: re-deliveries of events already routed, not routed again; tagged type, status, phone.number.id. */
     public static final String WEBHOOK_DUPLICATES = PREFIX + "webhook.duplicates";
     /** Counter: webhook requests refused before anything was routed, tagged reason, http.status. */
     public static final String WEBHOOK_REJECTIONS = PREFIX + "webhook.rejections";
@@ -44,7 +47,10 @@ public final class MetricNames {
      */
     public static final String LEDGER_WRITE = PREFIX + "ledger.write";
 
-    /** How a send ended: accepted, rejected, not_sent, unknown (reserved: duplicate, suppressed). */
+    /**
+     * How a send ended: accepted, rejected, not_sent, unknown (reserved: duplicate, suppressed); of a webhook event:
+     * routed, failed.
+     */
     public static final String OUTCOME = "outcome";
     /** Meta's error code, or none. */
     public static final String ERROR_CODE = "error.code";
@@ -56,7 +62,7 @@ public final class MetricNames {
     public static final String TEMPLATE = "template";
     /** The component operation that made the request (send, getOnboardingStatus...). */
     public static final String OPERATION = "operation";
-    /** Why a request is retried: api_error, not_sent, no_response. */
+    /** Why a request is retried (api_error, not_sent, no_response) or a webhook request refused (signature...). */
     public static final String REASON = "reason";
     /** The webhook event's type: status, message, error, user_action. */
     public static final String TYPE = "type";

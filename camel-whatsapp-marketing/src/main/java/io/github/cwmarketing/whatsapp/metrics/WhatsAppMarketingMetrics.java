@@ -203,7 +203,7 @@ public final class WhatsAppMarketingMetrics implements WhatsAppMarketingListener
 
     private Timer latencyTimer(LatencyKey key) {
         return Timer.builder(MetricNames.SEND_LATENCY)
-                .description("Time from the producer taking the exchange to the send's end, pacing and retries included")
+                .description("From the producer taking the exchange to the send's end, pacing and retries included")
                 .tag(OUTCOME, TagValues.of(key.outcome()))
                 .tag(PHONE_NUMBER_ID, values.of(PHONE_NUMBER_ID, key.phoneNumberId()))
                 .publishPercentiles(PERCENTILES)

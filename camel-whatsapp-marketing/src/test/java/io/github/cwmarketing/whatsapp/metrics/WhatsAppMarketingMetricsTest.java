@@ -59,7 +59,8 @@ class WhatsAppMarketingMetricsTest {
         assertThat(sends("outcome", "accepted", "error.code", "none", "retry.class", "none",
                 "phone.number.id", NUMBER, "template", "autumn_offer")).isEqualTo(2);
         assertThat(sends("outcome", "rejected", "error.code", "131049", "retry.class", "per_recipient")).isEqualTo(1);
-        assertThat(sends("outcome", "unknown", "phone.number.id", "none")).as("360dialog without a number").isEqualTo(1);
+        assertThat(sends("outcome", "unknown", "phone.number.id", "none")).as("360dialog without a number")
+                .isEqualTo(1);
         assertThat(registry.get(MetricNames.SENDS).counters()).hasSize(3);
     }
 
