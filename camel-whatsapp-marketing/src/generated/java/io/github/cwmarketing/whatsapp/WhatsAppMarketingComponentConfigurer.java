@@ -69,6 +69,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": getOrCreateConfiguration(target).setMessageActivitySharing(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "messagespersecond":
         case "messagesPerSecond": getOrCreateConfiguration(target).setMessagesPerSecond(property(camelContext, int.class, value)); return true;
+        case "meterregistry":
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, java.lang.Object.class, value)); return true;
+        case "metricsenabled":
+        case "metricsEnabled": target.setMetricsEnabled(property(camelContext, boolean.class, value)); return true;
         case "pacerfactory":
         case "pacerFactory": target.setPacerFactory(property(camelContext, io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class, value)); return true;
         case "phonenumberid":
@@ -157,6 +161,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": return java.lang.Boolean.class;
         case "messagespersecond":
         case "messagesPerSecond": return int.class;
+        case "meterregistry":
+        case "meterRegistry": return java.lang.Object.class;
+        case "metricsenabled":
+        case "metricsEnabled": return boolean.class;
         case "pacerfactory":
         case "pacerFactory": return io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class;
         case "phonenumberid":
@@ -241,6 +249,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": return getOrCreateConfiguration(target).getMessageActivitySharing();
         case "messagespersecond":
         case "messagesPerSecond": return getOrCreateConfiguration(target).getMessagesPerSecond();
+        case "meterregistry":
+        case "meterRegistry": return target.getMeterRegistry();
+        case "metricsenabled":
+        case "metricsEnabled": return target.isMetricsEnabled();
         case "pacerfactory":
         case "pacerFactory": return target.getPacerFactory();
         case "phonenumberid":

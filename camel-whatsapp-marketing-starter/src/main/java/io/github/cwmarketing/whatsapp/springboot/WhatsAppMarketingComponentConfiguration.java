@@ -296,6 +296,22 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
      */
     private WhatsAppMarketingListener listener;
 
+    /**
+     * Record the component's Micrometer metrics (the whatsapp.marketing meters) when Micrometer is on the class path
+     * and a MeterRegistry is known: the meterRegistry option, else the one in the registry (camel-micrometer's
+     * metricsRegistry, as with camel.metrics.enabled=true, or the only MeterRegistry bean). With this starter the
+     * application's MeterRegistry is used (the primary one when there are several), so the metrics are in actuator's
+     * metrics and prometheus endpoints.
+     */
+    private Boolean metricsEnabled = true;
+
+    /**
+     * The Micrometer MeterRegistry that records the component's metrics; default: the application's. The
+     * configuration processor skips properties of type Object, so its metadata is in
+     * additional-spring-configuration-metadata.json.
+     */
+    private Object meterRegistry;
+
     public WhatsAppMarketingProvider getProvider() {
         return provider;
     }
@@ -606,6 +622,22 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
 
     public void setListener(WhatsAppMarketingListener listener) {
         this.listener = listener;
+    }
+
+    public Boolean getMetricsEnabled() {
+        return metricsEnabled;
+    }
+
+    public void setMetricsEnabled(Boolean metricsEnabled) {
+        this.metricsEnabled = metricsEnabled;
+    }
+
+    public Object getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(Object meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 
     public Boolean getAutowiredEnabled() {
