@@ -23,7 +23,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(39);
+        Set<String> props = new HashSet<>(41);
         props.add("accessToken");
         props.add("apiKey");
         props.add("apiVersion");
@@ -31,6 +31,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("baseUri");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
+        props.add("connectionRequestTimeout");
         props.add("events");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -55,6 +56,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("retryDelay");
         props.add("retryMaxDelay");
         props.add("retryOnResponseTimeout");
+        props.add("retryOnServerError");
         props.add("signatureVerification");
         props.add("sslContextParameters");
         props.add("templateId");

@@ -38,7 +38,8 @@ class PackageDependenciesTest {
             "operations", Set.of("model", "util"),
             "pipeline", Set.of("http", "model", "spi", "util"),
             "pacing", Set.of("pipeline", "model"),
-            "webhook", Set.of("model", "spi", "util"));
+            "webhook", Set.of("model", "spi", "util"),
+            "metrics", Set.of("model", "spi"));
 
     @Test
     void subPackagesDependOneWayAndNeverOnTheRootPackage() throws IOException {

@@ -42,12 +42,19 @@ abstract class SendTestSupport extends CamelTestSupport {
      * extra options turn it on: these tests send to one recipient again and again, which pair pacing spaces by 6 s.
      */
     protected static String sendUri(String extraOptions) {
+        return sendUriWith("retryDelay=10ms&retryMaxDelay=200ms" + (extraOptions.isEmpty() ? "" : "&" + extraOptions));
+    }
+
+    /**
+     * The send endpoint on the stub with these options only (besides the token and phone number id, and pair pacing
+     * off unless the options set it).
+     */
+    protected static String sendUriWith(String options) {
         return "whatsapp-marketing:send?accessToken=" + GraphApiStub.TOKEN
                + "&phoneNumberId=" + GraphApiStub.PHONE_NUMBER_ID
                + "&baseUri=" + graphApi.baseUri()
-               + "&retryDelay=10ms&retryMaxDelay=200ms"
-               + (extraOptions.contains("pairPacing=") ? "" : "&pairPacing=false")
-               + (extraOptions.isEmpty() ? "" : "&" + extraOptions);
+               + (options.contains("pairPacing=") ? "" : "&pairPacing=false")
+               + (options.isEmpty() ? "" : "&" + options);
     }
 
     protected Exchange send(String uri, Object body, Map<String, Object> headers) {

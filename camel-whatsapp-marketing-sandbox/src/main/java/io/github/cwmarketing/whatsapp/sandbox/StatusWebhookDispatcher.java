@@ -132,7 +132,7 @@ final class StatusWebhookDispatcher {
                 .timeout(CALLBACK_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", USER_AGENT)
-                .header(WebhookSignature.HEADER, WebhookSignature.headerValue(settings.appSecret(), delivery.body()))
+                .header(WebhookSigner.HEADER, WebhookSigner.headerValue(settings.appSecret(), delivery.body()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
                 .build();
         try {

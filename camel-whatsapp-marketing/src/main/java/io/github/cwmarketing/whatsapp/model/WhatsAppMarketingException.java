@@ -2,7 +2,10 @@ package io.github.cwmarketing.whatsapp.model;
 
 /**
  * Base of the failures of a Graph API call: an error response ({@link WhatsAppMarketingApiException}), a transport
- * failure ({@link WhatsAppMarketingTransportException}), or no pacing slot ({@link WhatsAppMarketingPacingException}).
+ * failure ({@link WhatsAppMarketingTransportException}), a sent request without a usable answer
+ * ({@link WhatsAppMarketingUnknownOutcomeException}), a read answered with an invalid body
+ * ({@link WhatsAppMarketingInvalidResponseException}), or no pacing slot ({@link WhatsAppMarketingPacingException}:
+ * nothing was sent).
  */
 public abstract class WhatsAppMarketingException extends RuntimeException {
 

@@ -6,8 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cwmarketing.whatsapp.SharedSamples;
-import io.github.cwmarketing.whatsapp.SharedSamplesFixtures;
+import io.github.cwmarketing.whatsapp.metareference.WebhookSamples;
 import io.github.cwmarketing.whatsapp.model.ErrorEvent;
 import io.github.cwmarketing.whatsapp.model.RoutedVia;
 import io.github.cwmarketing.whatsapp.model.StatusEvent;
@@ -32,7 +31,7 @@ class WebhookParserTest {
 
     @Test
     void mapsEveryFieldOfTheMarketingLiteSample() throws Exception {
-        StatusEvent event = onlyStatus(SharedSamples.read("ASSEMBLED-status-sent-marketing_lite.json"));
+        StatusEvent event = onlyStatus(WebhookSamples.read("ASSEMBLED-status-sent-marketing_lite.json"));
 
         assertThat(event.getId()).isEqualTo("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=");
         assertThat(event.getStatus()).isEqualTo("sent");
@@ -46,7 +45,7 @@ class WebhookParserTest {
         assertThat(event.getPhoneNumberId()).isEqualTo("106540352242922");
         assertThat(event.getDisplayPhoneNumber()).isEqualTo("15550783881");
         assertThat(mapper.readTree(event.getRawJson()))
-                .isEqualTo(mapper.readTree(SharedSamples.read("ASSEMBLED-status-sent-marketing_lite.json"))
+                .isEqualTo(mapper.readTree(WebhookSamples.read("ASSEMBLED-status-sent-marketing_lite.json"))
                         .at("/entry/0/changes/0/value/statuses/0"));
     }
 
@@ -106,14 +105,14 @@ class WebhookParserTest {
 
     @Test
     void statusesOnlyIgnoresTheOtherEventTypes() throws Exception {
-        assertThat(statusesOnly.parse(SharedSamplesFixtures.errorsValueLevel())).isEmpty();
-        assertThat(statusesOnly.parse(SharedSamplesFixtures.userActionsLinkClick())).isEmpty();
+        assertThat(statusesOnly.parse(WebhookSamples.read("errors-value-level.json"))).isEmpty();
+        assertThat(statusesOnly.parse(WebhookSamples.read("user-actions-link-click.json"))).isEmpty();
     }
 
     @Test
     void allEventsMapsErrorsAndUserActions() throws Exception {
-        ErrorEvent error = (ErrorEvent) all.parse(SharedSamplesFixtures.errorsValueLevel()).get(0);
-        UserActionEvent action = (UserActionEvent) all.parse(SharedSamplesFixtures.userActionsLinkClick()).get(0);
+        ErrorEvent error = (ErrorEvent) all.parse(WebhookSamples.read("errors-value-level.json")).get(0);
+        UserActionEvent action = (UserActionEvent) all.parse(WebhookSamples.read("user-actions-link-click.json")).get(0);
 
         assertThat(error.getError().getCode()).isEqualTo(130429);
         assertThat(error.eventType()).isEqualTo(WebhookEventType.error);
@@ -135,7 +134,7 @@ class WebhookParserTest {
 
     @Test
     void serialisesEventsWithoutTheJsr310Module() throws Exception {
-        StatusEvent event = onlyStatus(SharedSamples.read("status-sent-marketing-cloudapi.json"));
+        StatusEvent event = onlyStatus(WebhookSamples.read("status-sent-marketing-cloudapi.json"));
 
         String json = mapper.writeValueAsString(event);
         StatusEvent copy = mapper.readValue(json, StatusEvent.class);
