@@ -65,6 +65,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxmessagespersecond":
         case "maxMessagesPerSecond": getOrCreateConfiguration(target).setMaxMessagesPerSecond(property(camelContext, int.class, value)); return true;
+        case "maxpendingsends":
+        case "maxPendingSends": getOrCreateConfiguration(target).setMaxPendingSends(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "messageactivitysharing":
@@ -164,6 +166,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "maxConnections": return int.class;
         case "maxmessagespersecond":
         case "maxMessagesPerSecond": return int.class;
+        case "maxpendingsends":
+        case "maxPendingSends": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "messageactivitysharing":
@@ -259,6 +263,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "maxmessagespersecond":
         case "maxMessagesPerSecond": return getOrCreateConfiguration(target).getMaxMessagesPerSecond();
+        case "maxpendingsends":
+        case "maxPendingSends": return getOrCreateConfiguration(target).getMaxPendingSends();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "messageactivitysharing":

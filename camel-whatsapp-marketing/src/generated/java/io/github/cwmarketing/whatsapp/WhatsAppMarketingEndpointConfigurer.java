@@ -58,6 +58,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxmessagespersecond":
         case "maxMessagesPerSecond": target.getConfiguration().setMaxMessagesPerSecond(property(camelContext, int.class, value)); return true;
+        case "maxpendingsends":
+        case "maxPendingSends": target.getConfiguration().setMaxPendingSends(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "messageactivitysharing":
@@ -143,6 +145,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxConnections": return int.class;
         case "maxmessagespersecond":
         case "maxMessagesPerSecond": return int.class;
+        case "maxpendingsends":
+        case "maxPendingSends": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "messageactivitysharing":
@@ -229,6 +233,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxmessagespersecond":
         case "maxMessagesPerSecond": return target.getConfiguration().getMaxMessagesPerSecond();
+        case "maxpendingsends":
+        case "maxPendingSends": return target.getConfiguration().getMaxPendingSends();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "messageactivitysharing":

@@ -23,7 +23,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(42);
         props.add("accessToken");
         props.add("apiKey");
         props.add("apiVersion");
@@ -42,6 +42,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("maxBodySize");
         props.add("maxConnections");
         props.add("maxMessagesPerSecond");
+        props.add("maxPendingSends");
         props.add("maxRetries");
         props.add("messageActivitySharing");
         props.add("messagesPerSecond");

@@ -16,6 +16,7 @@ import io.github.cwmarketing.whatsapp.http.HttpClientSettings;
 import io.github.cwmarketing.whatsapp.metrics.MetricsBinding;
 import io.github.cwmarketing.whatsapp.pacing.PostgresPacerFactory;
 import io.github.cwmarketing.whatsapp.pipeline.DefaultPacerFactory;
+import io.github.cwmarketing.whatsapp.pipeline.NonBlockingThreads;
 import io.github.cwmarketing.whatsapp.pipeline.NumberPacing;
 import io.github.cwmarketing.whatsapp.pipeline.PacerFactory;
 import io.github.cwmarketing.whatsapp.pipeline.PacingSettings;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public class WhatsAppMarketingComponent extends DefaultComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppMarketingComponent.class);
-    private static final String SCHEDULER_NAME = "WhatsAppMarketingScheduler";
+    private static final String SCHEDULER_NAME = NonBlockingThreads.SCHEDULER_NAME;
 
     @Metadata(description = "The component configuration: the defaults of every endpoint.")
     private WhatsAppMarketingConfiguration configuration = new WhatsAppMarketingConfiguration();
@@ -159,7 +160,8 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
             throw new IllegalArgumentException("Phone number id " + pacingKey + " is paced with " + pacing.settings()
                                                + " by another endpoint, this one asks for " + settings
                                                + ": one number has one rate; give every endpoint sending through it the"
-                                               + " same messagesPerSecond, maxMessagesPerSecond and pairPacing");
+                                               + " same messagesPerSecond, maxMessagesPerSecond, pairPacing and"
+                                               + " maxPendingSends");
         }
         return pacing;
     }

@@ -145,6 +145,13 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
                             + " recipient (Meta's pair rate limit, error 131056); later ones are scheduled, not sent"
                             + " early. Remembers each recipient for 6 seconds only (bounded memory).")
     private boolean pairPacing = true;
+    @UriParam(label = "producer", defaultValue = "1000",
+              description = "Backpressure: the most exchanges of one phone number id waiting for a pacing slot. Past it"
+                            + " the calling route thread waits (at most responseTimeout) until one is sent; on a thread"
+                            + " that must never wait (the component's scheduler, the HTTP client's I/O threads, a Vert.x"
+                            + " event loop) the exchange fails at once with WhatsAppMarketingPacingException"
+                            + " (TOO_MANY_PENDING), as it does after the wait. Nothing is sent then.")
+    private int maxPendingSends = DEFAULT_MAX_PENDING_SENDS;
 
     // producer: HTTP client
 
@@ -272,7 +279,7 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     /** The pacing of the phone numbers this configuration sends through (when messagesPerSecond is positive). */
     public PacingSettings pacingSettings() {
-        return new PacingSettings(messagesPerSecond, maxMessagesPerSecond, pairPacing, DEFAULT_MAX_PENDING_SENDS);
+        return new PacingSettings(messagesPerSecond, maxMessagesPerSecond, pairPacing, maxPendingSends);
     }
 
     private static boolean isHttpUri(String uri) {
@@ -467,6 +474,14 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     public void setPairPacing(boolean pairPacing) {
         this.pairPacing = pairPacing;
+    }
+
+    public int getMaxPendingSends() {
+        return maxPendingSends;
+    }
+
+    public void setMaxPendingSends(int maxPendingSends) {
+        this.maxPendingSends = maxPendingSends;
     }
 
     public int getMessagesPerSecond() {

@@ -30,12 +30,12 @@ final class MarketingMessagesHandler implements GraphApiHandler {
     private final SandboxJournal journal;
     private final StatusWebhookDispatcher dispatcher;
 
-    MarketingMessagesHandler(SandboxSettings settings, AccountState account, SandboxJournal journal,
-                             StatusWebhookDispatcher dispatcher) {
+    MarketingMessagesHandler(SandboxSettings settings, AccountState account, ThroughputTier tier,
+                             SandboxJournal journal, StatusWebhookDispatcher dispatcher) {
         this.settings = settings;
         this.tokenGuard = new AccessTokenGuard(settings.accessToken());
         this.rules = rules(settings);
-        this.admission = new SendAdmission(settings, account);
+        this.admission = new SendAdmission(settings, account, tier);
         this.journal = journal;
         this.dispatcher = dispatcher;
     }

@@ -23,6 +23,8 @@ import java.util.Objects;
  *                             business accepted the Marketing Messages terms
  * @param cloudApiMarketingDisabled initial {@code disable_marketing_messages_on_cloud_api} of the WABA
  * @param messagesPerSecond    throughput limit per phone number id, 0 = off
+ * @param upgradedMessagesPerSecond the limit after the throughput upgrade
+ * @param throughputUpgradeAfter when the upgrade comes, from the sandbox's creation; {@code null} = never
  * @param pairLimit            messages to one recipient allowed per {@code pairWindow}, 0 = off
  * @param pairWindow           window of the pair rate limit
  * @param statusDelay          delay before each status webhook (after the previous one was delivered)
@@ -48,6 +50,8 @@ public record SandboxSettings(
         String onboardingStatus,
         boolean cloudApiMarketingDisabled,
         int messagesPerSecond,
+        int upgradedMessagesPerSecond,
+        Duration throughputUpgradeAfter,
         int pairLimit,
         Duration pairWindow,
         Duration statusDelay,
@@ -77,6 +81,10 @@ public record SandboxSettings(
         requireNonBlank(wabaId, "wabaId");
         requireAtLeast(port, 0, "port");
         requireAtLeast(messagesPerSecond, 0, "messagesPerSecond");
+        requireAtLeast(upgradedMessagesPerSecond, 0, "upgradedMessagesPerSecond");
+        if (throughputUpgradeAfter != null) {
+            requireNonNegative(throughputUpgradeAfter, "throughputUpgradeAfter");
+        }
         requireAtLeast(pairLimit, 0, "pairLimit");
         requireAtLeast(statusesPerCallback, 1, "statusesPerCallback");
         requireAtLeast(callbackMaxAttempts, 1, "callbackMaxAttempts");
@@ -102,6 +110,8 @@ public record SandboxSettings(
                 + ", phoneNumberId=" + phoneNumberId + ", wabaId=" + wabaId + ", callbackUrl=" + callbackUrl
                 + ", onboardingStatus=" + onboardingStatus + ", cloudApiMarketingDisabled=" + cloudApiMarketingDisabled
                 + ", messagesPerSecond=" + messagesPerSecond
+                + (throughputUpgradeAfter == null ? "" : ", upgradedTo=" + upgradedMessagesPerSecond + " after "
+                   + throughputUpgradeAfter)
                 + ", pairLimit=" + pairLimit + "/" + pairWindow + ", statusDelay=" + statusDelay
                 + ", latency=" + minLatency + ".." + maxLatency + ", statusesPerCallback=" + statusesPerCallback
                 + ", callbackMaxAttempts=" + callbackMaxAttempts + ", callbackRetryBackoff=" + callbackRetryBackoff

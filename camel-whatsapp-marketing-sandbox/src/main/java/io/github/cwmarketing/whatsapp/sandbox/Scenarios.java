@@ -22,7 +22,8 @@ import java.util.Objects;
  * <tr><td>recipient ends in 5</td><td>200, paused</td><td>sent → delivered → read (delivery resumed)</td></tr>
  * <tr><td>any other recipient</td><td>200, accepted</td><td>sent → delivered → read</td></tr>
  * <tr><td>more than {@value #DEFAULT_MESSAGES_PER_SECOND} sends per phone number id in a sliding 1 s window
- *     ({@code messagesPerSecond}, 0 = off)</td><td>429, 130429 (Rate limit hit)</td><td>none</td></tr>
+ *     ({@code messagesPerSecond}, 0 = off; with {@code throughputUpgrade}, 1,000 from a configured moment on)</td>
+ *     <td>429, 130429 (Rate limit hit)</td><td>none</td></tr>
  * <tr><td>more than {@value #DEFAULT_PAIR_LIMIT} sends to one recipient in a sliding 6 s window
  *     ({@code pairRateLimit}, 0 = off)</td><td>400, 131056 (pair rate limit hit)</td><td>none</td></tr>
  * <tr><td>account not onboarded and {@code product_policy} STRICT</td><td>400, 131055 (Method not allowed)</td>
@@ -58,6 +59,8 @@ public final class Scenarios {
     public static final int DEFAULT_PAIR_LIMIT = 45;
     public static final Duration DEFAULT_PAIR_WINDOW = Duration.ofSeconds(6);
     public static final Duration THROUGHPUT_WINDOW = Duration.ofSeconds(1);
+    /** The throughput after Meta's automatic upgrade (level HIGH). */
+    public static final int UPGRADED_MESSAGES_PER_SECOND = 1000;
     /** Shortest {@code message_send_ttl_seconds} Meta accepts for a marketing template: 12 hours. */
     public static final Duration MIN_MARKETING_TEMPLATE_TTL = Duration.ofHours(12);
     /** Longest {@code message_send_ttl_seconds} Meta accepts for a marketing template (and its default): 30 days. */

@@ -17,10 +17,10 @@ final class SendAdmission {
     private final SlidingWindowLimiter pairRate;
     private final Map<String, AtomicInteger> attemptsByRecipient = new ConcurrentHashMap<>();
 
-    SendAdmission(SandboxSettings settings, AccountState account) {
+    SendAdmission(SandboxSettings settings, AccountState account, ThroughputTier tier) {
         this.account = account;
-        this.throughput = new SlidingWindowLimiter(
-                settings.messagesPerSecond(), Scenarios.THROUGHPUT_WINDOW, settings.clock());
+        this.throughput = new SlidingWindowLimiter(tier::messagesPerSecond, Scenarios.THROUGHPUT_WINDOW,
+                settings.clock());
         this.pairRate = new SlidingWindowLimiter(settings.pairLimit(), settings.pairWindow(), settings.clock());
     }
 

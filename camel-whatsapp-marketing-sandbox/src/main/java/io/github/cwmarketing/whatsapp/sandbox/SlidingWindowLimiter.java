@@ -6,16 +6,24 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
-/** Allows at most {@code limit} events per key in any sliding {@code window}; a limit of 0 allows everything. */
+/**
+ * Allows at most {@code limit} events per key in any sliding {@code window}; a limit of 0 allows everything. The limit
+ * may change over time (the throughput tier's upgrade).
+ */
 final class SlidingWindowLimiter {
 
-    private final int limit;
+    private final IntSupplier limit;
     private final long windowMillis;
     private final Clock clock;
     private final Map<String, Deque<Long>> eventsByKey = new HashMap<>();
 
     SlidingWindowLimiter(int limit, Duration window, Clock clock) {
+        this(() -> limit, window, clock);
+    }
+
+    SlidingWindowLimiter(IntSupplier limit, Duration window, Clock clock) {
         this.limit = limit;
         this.windowMillis = window.toMillis();
         this.clock = clock;
@@ -23,11 +31,12 @@ final class SlidingWindowLimiter {
 
     /** Records an event for {@code key} and returns true, or returns false (recording nothing) when over the limit. */
     synchronized boolean tryAcquire(String key) {
-        if (limit <= 0) {
+        int max = limit.getAsInt();
+        if (max <= 0) {
             return true;
         }
         Deque<Long> events = recentEvents(key);
-        if (events.size() >= limit) {
+        if (events.size() >= max) {
             return false;
         }
         events.addLast(clock.millis());
@@ -36,7 +45,8 @@ final class SlidingWindowLimiter {
 
     /** How much of the limit {@code key} uses now, in percent (0 when unlimited). */
     synchronized int usagePercent(String key) {
-        return limit <= 0 ? 0 : Math.min(100, recentEvents(key).size() * 100 / limit);
+        int max = limit.getAsInt();
+        return max <= 0 ? 0 : Math.min(100, recentEvents(key).size() * 100 / max);
     }
 
     synchronized void reset() {

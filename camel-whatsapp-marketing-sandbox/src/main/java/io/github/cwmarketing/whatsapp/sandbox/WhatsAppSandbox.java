@@ -55,6 +55,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final StatusWebhookDispatcher dispatcher;
     private final List<GraphApiHandler> handlers;
+    private final ThroughputTier tier;
     private final WireMockServer server;
     private State state = State.NEW; // guarded by this
 
@@ -63,8 +64,11 @@ public final class WhatsAppSandbox implements AutoCloseable {
         this.scheduler = Executors.newScheduledThreadPool(SCHEDULER_THREADS, daemonThreads());
         this.dispatcher = new StatusWebhookDispatcher(settings, journal, scheduler);
         this.account = new AccountState(settings);
-        this.handlers = List.of(new MarketingMessagesHandler(settings, account, journal, dispatcher),
-                new WabaHandler(settings, account), new TemplateHandler(settings, account), new UnknownPathHandler());
+        this.tier = new ThroughputTier(settings.messagesPerSecond(), settings.upgradedMessagesPerSecond(),
+                settings.throughputUpgradeAfter(), settings.clock());
+        this.handlers = List.of(new MarketingMessagesHandler(settings, account, tier, journal, dispatcher),
+                new WabaHandler(settings, account), new PhoneNumberHandler(settings, tier),
+                new TemplateHandler(settings, account), new UnknownPathHandler());
         this.server = new WireMockServer(WireMockConfiguration.options()
                 .port(settings.port())
                 .bindAddress(settings.bindAddress())
@@ -228,6 +232,14 @@ public final class WhatsAppSandbox implements AutoCloseable {
     }
 
     /**
+     * Meta's automatic throughput upgrade, now: the limit becomes the builder's {@code upgradedMessagesPerSecond}
+     * (1,000 by default) and the phone number's throughput level {@code HIGH} (from 1,000 on).
+     */
+    public void upgradeThroughput() {
+        tier.upgradeNow();
+    }
+
+    /**
      * Forgets sent messages, delivered statuses, rate-limit windows and per-recipient attempts, drops pending webhooks,
      * and puts the account and template settings back to the builder's values and Meta's defaults. Keeps the
      * configuration and the callback URL.
@@ -282,6 +294,8 @@ public final class WhatsAppSandbox implements AutoCloseable {
         private String onboardingStatus = SandboxSettings.ONBOARDED;
         private boolean cloudApiMarketingDisabled;
         private int messagesPerSecond = Scenarios.DEFAULT_MESSAGES_PER_SECOND;
+        private int upgradedMessagesPerSecond = Scenarios.UPGRADED_MESSAGES_PER_SECOND;
+        private Duration throughputUpgradeAfter;
         private int pairLimit = Scenarios.DEFAULT_PAIR_LIMIT;
         private Duration pairWindow = Scenarios.DEFAULT_PAIR_WINDOW;
         private Duration statusDelay = Duration.ofMillis(500);
@@ -384,6 +398,23 @@ public final class WhatsAppSandbox implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Meta's automatic throughput upgrade: {@code after} this long from the sandbox's creation (or when
+         * {@link WhatsAppSandbox#upgradeThroughput()} is called), the limit becomes {@link #upgradedMessagesPerSecond}
+         * (1,000 by default) and {@code GET /{phone-number-id}?fields=throughput} answers {@code HIGH} instead of
+         * {@code STANDARD}. Default: never.
+         */
+        public Builder throughputUpgrade(Duration after) {
+            this.throughputUpgradeAfter = after;
+            return this;
+        }
+
+        /** The limit after the throughput upgrade; default 1,000 (less for tests with small numbers). */
+        public Builder upgradedMessagesPerSecond(int upgradedMessagesPerSecond) {
+            this.upgradedMessagesPerSecond = upgradedMessagesPerSecond;
+            return this;
+        }
+
         /** Messages to one recipient allowed per sliding {@code window}; default 45 per 6 s, 0 = off. */
         public Builder pairRateLimit(int maxMessages, Duration window) {
             this.pairLimit = maxMessages;
@@ -448,8 +479,9 @@ public final class WhatsAppSandbox implements AutoCloseable {
 
         public SandboxSettings settings() {
             return new SandboxSettings(port, bindAddress, accessToken, appSecret, phoneNumberId, displayPhoneNumber,
-                    wabaId, callbackUrl, onboardingStatus, cloudApiMarketingDisabled, messagesPerSecond, pairLimit,
-                    pairWindow, statusDelay, minLatency, maxLatency, statusesPerCallback, callbackMaxAttempts,
+                    wabaId, callbackUrl, onboardingStatus, cloudApiMarketingDisabled, messagesPerSecond,
+                    upgradedMessagesPerSecond, throughputUpgradeAfter, pairLimit, pairWindow, statusDelay, minLatency,
+                    maxLatency, statusesPerCallback, callbackMaxAttempts,
                     callbackRetryBackoff, schemaValidation, requestRules, scenarios, clock);
         }
 

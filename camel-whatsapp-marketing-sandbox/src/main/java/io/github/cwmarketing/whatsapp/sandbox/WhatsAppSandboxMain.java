@@ -94,6 +94,7 @@ public final class WhatsAppSandboxMain {
         options.put("onboarding-status", WhatsAppSandbox.Builder::onboardingStatus);
         options.put("cloud-api-marketing-disabled", (b, v) -> b.cloudApiMarketingDisabled(parseBoolean(v)));
         options.put("messages-per-second", (b, v) -> b.messagesPerSecond(Integer.parseInt(v)));
+        options.put("throughput-upgrade-after-s", (b, v) -> b.throughputUpgrade(Duration.ofSeconds(Long.parseLong(v))));
         options.put("pair-limit", (b, v) -> b.pairRateLimit(Integer.parseInt(v), Scenarios.DEFAULT_PAIR_WINDOW));
         options.put("status-delay-ms", (b, v) -> b.statusDelay(Duration.ofMillis(Long.parseLong(v))));
         options.put("latency-ms", WhatsAppSandboxMain::latency);

@@ -184,6 +184,55 @@ class ScenarioTest {
     }
 
     @Test
+    void theThroughputTierIsUpgradedAtTheConfiguredMomentAndTheLevelSaysSo() {
+        MutableClock clock = new MutableClock();
+        try (WhatsAppSandbox tiered = WhatsAppSandbox.builder().messagesPerSecond(2)
+                .throughputUpgrade(Duration.ofMinutes(10)).upgradedMessagesPerSecond(4).clock(clock).build()) {
+            GraphClient limited = new GraphClient(tiered.start());
+            String number = tiered.settings().phoneNumberId();
+            assertThat(json(limited.getFields(number, "throughput")).at("/throughput/level").asText())
+                    .isEqualTo("STANDARD");
+            assertThat(sentWithinOneSecond(limited, 6)).as("before the upgrade").isEqualTo(2);
+
+            clock.advance(Duration.ofMinutes(10));
+
+            assertThat(sentWithinOneSecond(limited, 6)).as("after the upgrade").isEqualTo(4);
+            HttpResponse<String> level = limited.getFields(number, "throughput,display_phone_number");
+            assertThat(level.statusCode()).isEqualTo(200);
+            assertThat(json(level).at("/throughput/level").asText()).as("1,000/s and up is HIGH")
+                    .isEqualTo("STANDARD");
+        }
+        try (WhatsAppSandbox upgraded = WhatsAppSandbox.builder().throughputUpgrade(Duration.ZERO).build()) {
+            GraphClient client = new GraphClient(upgraded.start());
+            JsonNode answer = json(client.getFields(upgraded.settings().phoneNumberId(), "throughput"));
+            assertThat(answer.at("/throughput/level").asText()).isEqualTo("HIGH");
+            assertThat(answer.path("id").asText()).isEqualTo(upgraded.settings().phoneNumberId());
+        }
+    }
+
+    @Test
+    void aPhoneNumberCannotBeChanged() {
+        HttpResponse<String> post = client.update(sandbox.settings().phoneNumberId(), "{\"throughput\":{}}");
+
+        assertThat(post.statusCode()).isEqualTo(400);
+        assertThat(json(post).at("/error/code").asInt()).isEqualTo(100);
+    }
+
+    /** Sends {@code attempts} messages within one second of the sandbox's clock; returns how many were accepted. */
+    private static int sentWithinOneSecond(GraphClient client, int attempts) {
+        int accepted = 0;
+        for (int i = 0; i < attempts; i++) {
+            HttpResponse<String> response = client.send(template("1650555124" + i));
+            if (response.statusCode() == 200) {
+                accepted++;
+            } else {
+                assertThat(json(response).at("/error/code").asInt()).isEqualTo(130429);
+            }
+        }
+        return accepted;
+    }
+
+    @Test
     void refusesMoreThanThePairLimitToOneRecipientWith131056() {
         MutableClock clock = new MutableClock();
         try (WhatsAppSandbox defaults = WhatsAppSandbox.builder().clock(clock).build()) {

@@ -191,6 +191,14 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     private Boolean pairPacing = true;
 
     /**
+     * Backpressure: the most exchanges of one phone number id waiting for a pacing slot. Past it the calling route
+     * thread waits (at most responseTimeout) until one is sent; on a thread that must never wait (the component's
+     * scheduler, the HTTP client's I/O threads, a Vert.x event loop) the exchange fails at once with
+     * WhatsAppMarketingPacingException (TOO_MANY_PENDING), as it does after the wait. Nothing is sent then.
+     */
+    private Integer maxPendingSends = 1000;
+
+    /**
      * The most pooled connections of the HTTP client (also the most per route).
      */
     private Integer maxConnections = 200;
@@ -527,6 +535,14 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
 
     public void setPairPacing(Boolean pairPacing) {
         this.pairPacing = pairPacing;
+    }
+
+    public Integer getMaxPendingSends() {
+        return maxPendingSends;
+    }
+
+    public void setMaxPendingSends(Integer maxPendingSends) {
+        this.maxPendingSends = maxPendingSends;
     }
 
     public Integer getMaxConnections() {

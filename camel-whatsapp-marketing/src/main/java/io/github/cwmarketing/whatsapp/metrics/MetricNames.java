@@ -31,14 +31,11 @@ public final class MetricNames {
     /** Counter: webhook requests refused before anything was routed, tagged reason, http.status. */
     public static final String WEBHOOK_REJECTIONS = PREFIX + "webhook.rejections";
 
-    /**
-     * Reserved, not emitted yet: gauge of the sends waiting for a pacing slot, tagged phone.number.id. Fed once the
-     * listener is told the number of pending sends of a phone number id.
-     */
+    /** Gauge: the sends waiting for a pacing slot (maxPendingSends bounds them), tagged phone.number.id. */
     public static final String PENDING_SENDS = PREFIX + "sends.pending";
     /**
-     * Reserved, not emitted yet: gauge of the pacing rate in force (messages per second), tagged phone.number.id. Fed
-     * once the listener is told the current rate of a phone number id.
+     * Gauge: the pacing rate in force (messages per second, shared by the instances with pacing=DATABASE, moved by
+     * the adaptive tier), tagged phone.number.id.
      */
     public static final String PACING_RATE = PREFIX + "pacing.rate";
     /**

@@ -3,7 +3,7 @@ package io.github.cwmarketing.whatsapp.metrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import io.github.cwmarketing.whatsapp.model.ErrorEvent;
@@ -12,6 +12,7 @@ import io.github.cwmarketing.whatsapp.model.StatusEvent;
 import io.github.cwmarketing.whatsapp.model.WebhookError;
 import io.github.cwmarketing.whatsapp.model.WebhookEvent;
 import io.github.cwmarketing.whatsapp.model.WebhookEventType;
+import io.github.cwmarketing.whatsapp.spi.PacingStatus;
 import io.github.cwmarketing.whatsapp.spi.RetryEvent;
 import io.github.cwmarketing.whatsapp.spi.RetryReason;
 import io.github.cwmarketing.whatsapp.spi.SendOutcome;
@@ -60,7 +61,8 @@ public final class WhatsAppMarketingMetrics implements WhatsAppMarketingListener
     private final MeterRegistry registry;
     private final MeterCache meters;
     private final TagValues values = new TagValues();
-    private final Map<GaugeKey, AtomicLong> gaugeValues = new ConcurrentHashMap<>();
+    /** The live pacing status of each phone number id (its tag value), which the two pacing gauges read. */
+    private final Map<String, AtomicReference<PacingStatus>> pacing = new ConcurrentHashMap<>();
 
     private record SendKey(SendOutcome outcome, Integer errorCode, RetryClass retryClass, String phoneNumberId,
                            String template) {
@@ -83,9 +85,6 @@ public final class WhatsAppMarketingMetrics implements WhatsAppMarketingListener
     }
 
     private record RejectionKey(WebhookRejectionReason reason, int httpStatus) {
-    }
-
-    private record GaugeKey(String name, String phoneNumberId) {
     }
 
     private record LedgerKey(String operation) {
@@ -150,21 +149,21 @@ public final class WhatsAppMarketingMetrics implements WhatsAppMarketingListener
     }
 
     /**
-     * Reserved for {@link MetricNames#PENDING_SENDS}: the sends of a phone number id waiting for a pacing slot. Called
-     * by the listener method that will tell it; nothing calls it yet.
+     * Two gauges per phone number id, read from its live status: {@link MetricNames#PENDING_SENDS} and
+     * {@link MetricNames#PACING_RATE} (the adaptive tier's changes show there). A number paced again after a restart
+     * of the component replaces the status the gauges read.
      */
-    void pendingSends(String phoneNumberId, long pending) {
-        gauge(MetricNames.PENDING_SENDS, "Sends waiting for a pacing slot", phoneNumberId)
-                .set(Double.doubleToLongBits(pending));
-    }
-
-    /**
-     * Reserved for {@link MetricNames#PACING_RATE}: the pacing rate in force for a phone number id. Called by the
-     * listener method that will tell it; nothing calls it yet.
-     */
-    void currentRate(String phoneNumberId, double messagesPerSecond) {
-        gauge(MetricNames.PACING_RATE, "Pacing rate in force, in messages per second", phoneNumberId)
-                .set(Double.doubleToLongBits(messagesPerSecond));
+    @Override
+    public void onPacingStarted(PacingStatus status) {
+        String number = values.of(PHONE_NUMBER_ID, status.phoneNumberId());
+        AtomicReference<PacingStatus> live = pacing.computeIfAbsent(number, n -> new AtomicReference<>());
+        live.set(status);
+        Gauge.builder(MetricNames.PENDING_SENDS, live, ref -> ref.get().pendingSends())
+                .description("Sends waiting for a pacing slot").tag(PHONE_NUMBER_ID, number).strongReference(true)
+                .register(registry);
+        Gauge.builder(MetricNames.PACING_RATE, live, ref -> ref.get().messagesPerSecond())
+                .description("Pacing rate in force, in messages per second").tag(PHONE_NUMBER_ID, number)
+                .strongReference(true).register(registry);
     }
 
     /**
@@ -176,18 +175,6 @@ public final class WhatsAppMarketingMetrics implements WhatsAppMarketingListener
                 .description("Writes to the message ledger")
                 .tag(OPERATION, values.of(OPERATION, key.operation()))
                 .register(registry)).record(took);
-    }
-
-    /** The value of a gauge of a phone number id, as the bits of a double; registered again if it was removed. */
-    private AtomicLong gauge(String name, String description, String phoneNumberId) {
-        GaugeKey key = new GaugeKey(name, values.of(PHONE_NUMBER_ID, phoneNumberId));
-        AtomicLong bits = gaugeValues.computeIfAbsent(key, k -> new AtomicLong(Double.doubleToLongBits(0)));
-        meters.get(key, k -> Gauge.builder(k.name(), bits, value -> Double.longBitsToDouble(value.get()))
-                .description(description)
-                .tag(PHONE_NUMBER_ID, k.phoneNumberId())
-                .strongReference(true)
-                .register(registry));
-        return bits;
     }
 
     private Counter sendCounter(SendKey key) {

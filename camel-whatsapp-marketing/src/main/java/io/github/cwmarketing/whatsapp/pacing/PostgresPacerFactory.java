@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import io.github.bucket4j.TimeMeter;
+import io.github.cwmarketing.whatsapp.pipeline.NonBlockingThreads;
 import io.github.cwmarketing.whatsapp.pipeline.Pacer;
 import io.github.cwmarketing.whatsapp.pipeline.PacerFactory;
 import io.github.cwmarketing.whatsapp.pipeline.PacingSettings;
@@ -45,7 +46,7 @@ public class PostgresPacerFactory implements PacerFactory, AutoCloseable {
     /** Shares pacing through the given table (created when absent), on this data source. */
     public PostgresPacerFactory(DataSource dataSource, String table) {
         this(dataSource, table, TimeMeter.SYSTEM_MILLISECONDS, System::nanoTime,
-                LeaseScheduler.ownThread("WhatsAppMarketingPacingLeaser"));
+                LeaseScheduler.ownThread(NonBlockingThreads.LEASER_NAME));
     }
 
     PostgresPacerFactory(DataSource dataSource, String table, TimeMeter sharedClock, LongSupplier nanoClock,

@@ -9,16 +9,17 @@ import java.util.function.LongSupplier;
  * <li><b>Raise</b>: after each second in which Meta accepted messages sent at the current rate, sends had to wait for
  * a slot (the rate, not the demand, was the limit) and no 130429 came, the rate grows by half, never above the
  * maximum, and never above the last rate that drew a 130429 until that rate has passed a clean second itself.</li>
- * <li><b>Back off</b>: a 130429 for a message sent at the current rate lowers it by a fifth and holds it for 5 s,
+ * <li><b>Back off</b>: a 130429 for a message sent at the current rate lowers it by a fifth and holds it for 2 s,
  * doubling with each further 130429 at the same ceiling, up to 60 s. Answers to messages sent before the last change
- * say nothing about the current rate and are ignored.</li>
+ * say nothing about the current rate and are ignored, and so are those sent within a second after a back-off: Meta's
+ * one-second window is still full of the messages sent at the higher rate.</li>
  * </ul>
  * Each method returns the new rate when it changed the rate, else 0. Thread-safe; callers apply the rate to the pacer.
  */
 public final class AdaptiveRate {
 
     static final long WINDOW_NANOS = 1_000_000_000L;
-    static final long FIRST_HOLD_NANOS = 5_000_000_000L;
+    static final long FIRST_HOLD_NANOS = 2_000_000_000L;
     static final long MAX_HOLD_NANOS = 60_000_000_000L;
     private static final double RAISE_FACTOR = 1.5;
     private static final double BACKOFF_FACTOR = 0.8;
@@ -35,6 +36,10 @@ public final class AdaptiveRate {
     private int ceiling;
     private int backoffsAtCeiling;
     private long holdUntil;
+    /** Until when a 130429 is still the previous, higher rate's: a window after each back-off. */
+    private long settledAt;
+    /** Whether the rate moved since the start (a throughput level read late no longer applies then). */
+    private boolean moved;
 
     public AdaptiveRate(int startRate, int maxRate, LongSupplier nanoClock) {
         if (startRate <= 0 || maxRate < startRate) {
@@ -77,10 +82,11 @@ public final class AdaptiveRate {
 
     /** Meta answered 130429 (throughput reached) to a message sent at {@code sentAtNanos}. */
     public synchronized int onThroughputLimit(long sentAtNanos) {
-        if (sentAtNanos < changedAt || rate == 1) {
+        if (sentAtNanos < changedAt || sentAtNanos < settledAt || rate == 1) {
             return 0;
         }
         long now = nanoClock.getAsLong();
+        settledAt = now + WINDOW_NANOS;
         backoffsAtCeiling = ceiling == rate ? backoffsAtCeiling + 1 : 1;
         ceiling = rate;
         holdUntil = now + Math.min(MAX_HOLD_NANOS, FIRST_HOLD_NANOS << Math.min(backoffsAtCeiling - 1, 10));
@@ -88,10 +94,13 @@ public final class AdaptiveRate {
         return change(Math.max(1, lowered), now);
     }
 
-    /** Starts from the number's throughput level read from the Graph API, capped at the maximum. */
+    /**
+     * Starts from the number's throughput level read from the Graph API, capped at the maximum; ignored once the rate
+     * has moved on what Meta answered (the level came late).
+     */
     public synchronized int startFrom(int levelRate) {
         int start = Math.max(1, Math.min(levelRate, maxRate));
-        return start == rate ? 0 : change(start, nanoClock.getAsLong());
+        return start == rate || moved ? 0 : change(start, nanoClock.getAsLong());
     }
 
     /**
@@ -123,6 +132,7 @@ public final class AdaptiveRate {
     }
 
     private int change(int newRate, long now) {
+        moved = true;
         rate = newRate;
         changedAt = now;
         startWindow(now);

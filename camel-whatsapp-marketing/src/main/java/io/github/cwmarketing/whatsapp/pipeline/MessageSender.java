@@ -62,7 +62,8 @@ public final class MessageSender {
         if (request.pacing() == null) {
             execute(request, 0, result);
         } else {
-            request.pacing().submit(request.pairKey(), new Waiting(request, 0, result));
+            // a caller that finds maxPendingSends waiting waits for room at most as long as for a response
+            request.pacing().submit(request.pairKey(), new Waiting(request, 0, result), responseTimeout.toNanos());
         }
         return result;
     }

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingPacingException;
@@ -23,7 +22,7 @@ import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
  * number's {@link Pacer}, its adaptive rate, and the count of pending sends. Requests wait in this queue, not in the
  * pacer: it books a slot only for the request at the head and only once the previous slot is less than
  * {@link #HORIZON_NANOS} away, so a rate change reaches every waiting request at once. Waits are scheduled on the
- * component's scheduler, never slept.
+ * component's scheduler, never slept. At most {@code maxPendingSends} new requests wait ({@link PendingSends}).
  */
 public final class NumberPacing implements PacingStatus, AutoCloseable {
 
@@ -40,9 +39,13 @@ public final class NumberPacing implements PacingStatus, AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final WhatsAppMarketingListener listener;
     private final LongSupplier nanoClock;
-    private final AtomicInteger pending = new AtomicInteger();
+    private final PendingSends pending;
 
-    private final Deque<PacedSend> queue = new ArrayDeque<>();
+    /** A send in the queue; {@code admitted}: a new send holding room under maxPendingSends (not a retry). */
+    private record Entry(PacedSend send, boolean admitted) {
+    }
+
+    private final Deque<Entry> queue = new ArrayDeque<>();
     /** True while one dispatcher books slots for the queue (at most one at a time). */
     private boolean dispatching;
     /** The generation of the current dispatcher: refusing the queue ends it. */
@@ -61,6 +64,7 @@ public final class NumberPacing implements PacingStatus, AutoCloseable {
         this.listener = listener;
         this.nanoClock = nanoClock;
         this.lastSlotNanos = nanoClock.getAsLong();
+        this.pending = new PendingSends(settings.maxPendingSends());
         this.pairs = settings.pairPacing() ? new PairPacer(MAX_PAIRS, nanoClock) : null;
         this.knownRate = pacer.messagesPerSecond();
         if (settings.adaptive()) {
@@ -84,26 +88,37 @@ public final class NumberPacing implements PacingStatus, AutoCloseable {
 
     /**
      * Queues a new request: it waits for its recipient's pair slot ({@code pairKey}, null = none), then for a slot of
-     * the number's rate.
+     * the number's rate. When {@code maxPendingSends} wait already, the calling thread waits up to
+     * {@code maxWaitNanos} for room (never a thread that must not wait); then the request is refused.
      */
-    void submit(String pairKey, PacedSend send) {
-        pending.incrementAndGet();
+    void submit(String pairKey, PacedSend send, long maxWaitNanos) {
+        if (!pending.admit(maxWaitNanos)) {
+            send.refused(new WhatsAppMarketingPacingException(Reason.TOO_MANY_PENDING, pacingKey,
+                    "No pacing slot for phone number id " + pacingKey + ": " + settings.maxPendingSends()
+                    + " sends (maxPendingSends) are waiting already; the request was not sent. Throttle the route"
+                    + " or feed it from a thread that may wait", null));
+            return;
+        }
+        Entry entry = new Entry(send, true);
         long pairWait = pairs == null || pairKey == null ? 0 : pairs.reserve(pairKey);
         if (pairWait <= 0) {
-            enqueue(send, false);
+            enqueue(entry, false);
             return;
         }
         try {
-            scheduler.schedule(() -> enqueue(send, false), pairWait, TimeUnit.NANOSECONDS);
+            scheduler.schedule(() -> enqueue(entry, false), pairWait, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            refuse(send, stopped(e));
+            refuse(entry, stopped(e));
         }
     }
 
-    /** Queues a retry at the head: it waited once already. Pair pacing does not apply: the first try was refused. */
+    /**
+     * Queues a retry at the head: it waited once already. Never refused for maxPendingSends, and pair pacing does not
+     * apply: the first try was not accepted.
+     */
     void resubmit(PacedSend send) {
-        pending.incrementAndGet();
-        enqueue(send, true);
+        pending.retryWaiting();
+        enqueue(new Entry(send, false), true);
     }
 
     /** Tells the adaptive rate how Meta answered a request sent at {@code sentAtNanos}. */
@@ -140,7 +155,7 @@ public final class NumberPacing implements PacingStatus, AutoCloseable {
         }
     }
 
-    private void enqueue(PacedSend send, boolean first) {
+    private void enqueue(Entry send, boolean first) {
         boolean refused;
         boolean start = false;
         int generation;
@@ -225,7 +240,7 @@ public final class NumberPacing implements PacingStatus, AutoCloseable {
             refuseAll(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
             return false;
         }
-        PacedSend head;
+        Entry head;
         boolean more;
         synchronized (this) {
             if (generation != dispatcher) {
@@ -241,12 +256,12 @@ public final class NumberPacing implements PacingStatus, AutoCloseable {
         if (head == null) {
             return false;
         }
-        pending.decrementAndGet();
+        pending.done(head.admitted());
         if (adaptive != null && (wait > 0 || more)) {
             adaptive.onSaturated();
         }
         adoptSharedRate();
-        head.granted(wait);
+        head.send().granted(wait);
         return more;
     }
 
@@ -272,7 +287,7 @@ public final class NumberPacing implements PacingStatus, AutoCloseable {
                 ? pacing
                 : new WhatsAppMarketingPacingException(Reason.STORE_UNAVAILABLE, pacingKey,
                         "No pacing slot for " + pacingKey + ": " + cause, cause);
-        List<PacedSend> refused;
+        List<Entry> refused;
         synchronized (this) {
             refused = new ArrayList<>(queue);
             queue.clear();
@@ -282,9 +297,9 @@ public final class NumberPacing implements PacingStatus, AutoCloseable {
         refused.forEach(send -> refuse(send, failure));
     }
 
-    private void refuse(PacedSend send, WhatsAppMarketingPacingException failure) {
-        pending.decrementAndGet();
-        send.refused(failure);
+    private void refuse(Entry entry, WhatsAppMarketingPacingException failure) {
+        pending.done(entry.admitted());
+        entry.send().refused(failure);
     }
 
     private WhatsAppMarketingPacingException stopped(Throwable cause) {
@@ -319,7 +334,7 @@ public final class NumberPacing implements PacingStatus, AutoCloseable {
 
     @Override
     public int pendingSends() {
-        return pending.get();
+        return pending.count();
     }
 
     @Override

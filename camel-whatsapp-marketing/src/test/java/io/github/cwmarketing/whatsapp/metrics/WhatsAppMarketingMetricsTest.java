@@ -170,21 +170,53 @@ class WhatsAppMarketingMetricsTest {
 
     @Test
     void reservedMetersAreReadyForTheListenerCallsThatWillFeedThem() {
-        metrics.pendingSends(NUMBER, 250);
-        metrics.pendingSends(NUMBER, 40);
-        metrics.currentRate(NUMBER, 80);
-        metrics.currentRate(NUMBER, 1_000);
         metrics.ledgerWrite("claim", Duration.ofMillis(3));
+
+        assertThat(registry.get(MetricNames.LEDGER_WRITE).tags("operation", "claim").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void pendingSendsAndTheRateInForceAreGaugesReadFromThePacingStatus() {
+        LivePacing status = new LivePacing();
+        metrics.onPacingStarted(status);
+        status.rate = 1_000;
+        status.pending = 40;
 
         assertThat(registry.get(MetricNames.PENDING_SENDS).tags("phone.number.id", NUMBER).gauge().value())
                 .isEqualTo(40);
         assertThat(registry.get(MetricNames.PACING_RATE).tags("phone.number.id", NUMBER).gauge().value())
                 .isEqualTo(1_000);
-        assertThat(registry.get(MetricNames.LEDGER_WRITE).tags("operation", "claim").timer().count()).isEqualTo(1);
-        registry.clear();
-        metrics.currentRate(NUMBER, 80);
+
+        LivePacing afterRestart = new LivePacing();
+        metrics.onPacingStarted(afterRestart);
         assertThat(registry.get(MetricNames.PACING_RATE).tags("phone.number.id", NUMBER).gauge().value())
-                .as("registered again after removal").isEqualTo(80);
+                .as("the number paced again: the new status is read").isEqualTo(80);
+    }
+
+    /** A pacing status whose values the test moves. */
+    private static final class LivePacing implements io.github.cwmarketing.whatsapp.spi.PacingStatus {
+        volatile int rate = 80;
+        volatile int pending;
+
+        @Override
+        public String phoneNumberId() {
+            return NUMBER;
+        }
+
+        @Override
+        public int messagesPerSecond() {
+            return rate;
+        }
+
+        @Override
+        public int maxMessagesPerSecond() {
+            return 1_000;
+        }
+
+        @Override
+        public int pendingSends() {
+            return pending;
+        }
     }
 
     @Test

@@ -61,12 +61,92 @@ class NumberPacingTest {
     }
 
     @Test
+    void pastMaxPendingSendsANewSendIsRefusedTypedAndNothingIsQueued() {
+        NumberPacing pacing = pacing(new PacingSettings(10, 0, false, 3), new TokenBucketPacer(10, clock::get));
+        Recorder sends = new Recorder();
+        for (int i = 0; i < 5; i++) {
+            pacing.submit(null, sends, 0);
+        }
+
+        assertThat(sends.startedAt).as("the first two got slots at once").hasSize(2);
+        assertThat(pacing.pendingSends()).isEqualTo(3);
+        assertThat(sends.refusals).hasSize(0);
+        pacing.submit(null, sends, 0);
+        assertThat(sends.refusals).singleElement().satisfies(refusal -> {
+            assertThat(refusal.getReason()).isEqualTo(WhatsAppMarketingPacingException.Reason.TOO_MANY_PENDING);
+            assertThat(refusal.getMessage()).contains("maxPendingSends").contains("not sent");
+        });
+        assertThat(pacing.pendingSends()).isEqualTo(3);
+
+        scheduler.advance(SECOND);
+        pacing.submit(null, sends, 0);
+        assertThat(sends.refusals).as("room again once the waiting ones were sent").hasSize(1);
+    }
+
+    @Test
+    void aRetryIsNeverRefusedForMaxPendingSends() {
+        NumberPacing pacing = pacing(new PacingSettings(10, 0, false, 1), new TokenBucketPacer(10, clock::get));
+        Recorder sends = new Recorder();
+        pacing.submit(null, sends, 0);
+        pacing.submit(null, sends, 0);
+        pacing.submit(null, sends, 0);
+
+        pacing.resubmit(sends);
+
+        assertThat(sends.refusals).isEmpty();
+        assertThat(pacing.pendingSends()).isEqualTo(2);
+        scheduler.advance(SECOND);
+        assertThat(sends.startedAt).hasSize(4);
+    }
+
+    @Test
+    void aRouteThreadWaitsForRoomUntilAWaitingSendIsSent() throws Exception {
+        NumberPacing pacing = pacing(new PacingSettings(10, 0, false, 1), new TokenBucketPacer(10, clock::get));
+        Recorder sends = new Recorder();
+        pacing.submit(null, sends, 0);
+        pacing.submit(null, sends, 0);
+        pacing.submit(null, sends, 0);
+        Recorder blocked = new Recorder();
+        Thread route = new Thread(() -> pacing.submit(null, blocked, 60 * SECOND), "Camel (camel-1) thread #3 - Split");
+
+        route.start();
+        for (int i = 0; i < 500 && route.getState() != Thread.State.TIMED_WAITING; i++) {
+            Thread.sleep(2);
+        }
+        assertThat(route.getState()).as("the route thread waits for room").isEqualTo(Thread.State.TIMED_WAITING);
+        scheduler.advance(SECOND);
+        route.join(10_000);
+
+        assertThat(route.isAlive()).isFalse();
+        assertThat(blocked.refusals).isEmpty();
+        assertThat(blocked.startedAt.size() + pacing.pendingSends()).as("admitted: waiting or sent").isEqualTo(1);
+    }
+
+    @Test
+    void anIoThreadIsNeverMadeToWait() throws Exception {
+        NumberPacing pacing = pacing(new PacingSettings(10, 0, false, 1), new TokenBucketPacer(10, clock::get));
+        Recorder sends = new Recorder();
+        pacing.submit(null, sends, 0);
+        pacing.submit(null, sends, 0);
+        pacing.submit(null, sends, 0);
+        Recorder fromIo = new Recorder();
+        Thread io = new Thread(() -> pacing.submit(null, fromIo, 60 * SECOND), "httpclient-dispatch-1");
+
+        io.start();
+        io.join(10_000);
+
+        assertThat(io.isAlive()).isFalse();
+        assertThat(fromIo.refusals).singleElement().satisfies(refusal -> assertThat(refusal.getReason())
+                .isEqualTo(WhatsAppMarketingPacingException.Reason.TOO_MANY_PENDING));
+    }
+
+    @Test
     void sendsStartAtTheRateAndWaitInTheQueueNotInThePacer() {
         NumberPacing pacing = fixed(10, false);
         Recorder sends = new Recorder();
 
         for (int i = 0; i < 20; i++) {
-            pacing.submit(null, sends);
+            pacing.submit(null, sends, 0);
         }
 
         assertThat(sends.startedAt).as("a slot is booked only once the previous one is near: now and the next")
@@ -86,7 +166,7 @@ class NumberPacingTest {
         NumberPacing pacing = pacing(new PacingSettings(10, 100, false, 1000), pacer);
         Recorder sends = new Recorder();
         for (int i = 0; i < 50; i++) {
-            pacing.submit(null, sends);
+            pacing.submit(null, sends, 0);
         }
 
         pacing.startFromThroughputLevel(100);
@@ -103,7 +183,7 @@ class NumberPacingTest {
         NumberPacing pacing = pacing(new PacingSettings(10, 1000, false, 1000), new TokenBucketPacer(10, clock::get));
         Recorder sends = new Recorder();
         for (int i = 0; i < 30; i++) {
-            pacing.submit(null, sends);
+            pacing.submit(null, sends, 0);
         }
         long sentAt = clock.get();
         scheduler.advance(SECOND);
@@ -121,9 +201,9 @@ class NumberPacingTest {
         NumberPacing pacing = fixed(80, true);
         Recorder sends = new Recorder();
 
-        pacing.submit("4915112345678", sends);
-        pacing.submit("4915112345678", sends);
-        pacing.submit("4915187654321", sends);
+        pacing.submit("4915112345678", sends, 0);
+        pacing.submit("4915112345678", sends, 0);
+        pacing.submit("4915187654321", sends, 0);
         scheduler.advance(10 * MS);
 
         assertThat(sends.startedAt).hasSize(2);
@@ -138,8 +218,8 @@ class NumberPacingTest {
         NumberPacing pacing = fixed(80, false);
         Recorder sends = new Recorder();
 
-        pacing.submit("4915112345678", sends);
-        pacing.submit("4915112345678", sends);
+        pacing.submit("4915112345678", sends, 0);
+        pacing.submit("4915112345678", sends, 0);
         scheduler.advance(20 * MS);
 
         assertThat(sends.startedAt).hasSize(2);
@@ -151,8 +231,8 @@ class NumberPacingTest {
         CompletableFuture<Long> pending = new CompletableFuture<>();
         NumberPacing pacing = pacing(new PacingSettings(10, 0, false, 1000), fixedRatePacer(() -> pending));
         Recorder sends = new Recorder();
-        pacing.submit(null, sends);
-        pacing.submit(null, sends);
+        pacing.submit(null, sends, 0);
+        pacing.submit(null, sends, 0);
 
         pending.completeExceptionally(new IllegalStateException("database down"));
 
@@ -169,11 +249,11 @@ class NumberPacingTest {
         NumberPacing pacing = fixed(1, false);
         Recorder sends = new Recorder();
         for (int i = 0; i < 3; i++) {
-            pacing.submit(null, sends);
+            pacing.submit(null, sends, 0);
         }
 
         pacing.close();
-        pacing.submit(null, sends);
+        pacing.submit(null, sends, 0);
         scheduler.advance(5 * SECOND);
 
         assertThat(sends.startedAt).as("the slots booked before").hasSize(2);
