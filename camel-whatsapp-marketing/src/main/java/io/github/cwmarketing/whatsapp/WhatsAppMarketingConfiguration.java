@@ -155,9 +155,13 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     // producer: HTTP client
 
-    @UriParam(label = "producer,advanced", defaultValue = "200",
-              description = "The most pooled connections of the HTTP client (also the most per route).")
-    private int maxConnections = 200;
+    @UriParam(label = "producer,advanced", defaultValue = "300",
+              description = "The most connections of the HTTP client. Over HTTP/2 (TLS, the default with Meta)"
+                            + " each connection carries up to 100 requests at once and connections are opened only as"
+                            + " the requests in flight need them; over HTTP/1.1 (clear text, a proxy, an"
+                            + " httpClientConfigurer, or a server without HTTP/2) each carries one request at a time."
+                            + " Requests in flight are about rate x latency: 1000/s at 250 ms needs 250.")
+    private int maxConnections = 300;
     @UriParam(label = "producer,proxy", description = "The proxy host to reach the Graph API through.")
     private String proxyHost;
     @UriParam(label = "producer,proxy", description = "The proxy port.")
@@ -165,7 +169,10 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
     @UriParam(label = "producer,security", description = "TLS settings of the HTTP client.")
     private SSLContextParameters sslContextParameters;
     @UriParam(label = "producer,advanced",
-              description = "A hook that customises the Apache HttpClient 5 async client builder before it is built.")
+              description = "A hook that customises the Apache HttpClient 5 async client builder before it is built."
+                            + " With it the component sends through that one pooled client only (HTTP/2 negotiated"
+                            + " over TLS, but one request per connection), not over its multiplexed HTTP/2"
+                            + " connections.")
     private HttpClientConfigurer httpClientConfigurer;
 
     // consumer: webhook

@@ -199,9 +199,12 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     private Integer maxPendingSends = 1000;
 
     /**
-     * The most pooled connections of the HTTP client (also the most per route).
+     * The most connections of the HTTP client. Over HTTP/2 (TLS, the default with Meta) each connection carries up
+     * to 100 requests at once and connections are opened only as the requests in flight need them; over HTTP/1.1
+     * (clear text, a proxy, an httpClientConfigurer, or a server without HTTP/2) each carries one request at a time.
+     * Requests in flight are about rate x latency: 1000/s at 250 ms needs 250.
      */
-    private Integer maxConnections = 200;
+    private Integer maxConnections = 300;
 
     /**
      * The proxy host to reach the Graph API through.
@@ -220,8 +223,10 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     private SSLContextParameters sslContextParameters;
 
     /**
-     * A hook that customises the Apache HttpClient 5 async client builder before it is built. The option is a
-     * io.github.cwmarketing.whatsapp.http.HttpClientConfigurer type: give a bean reference such as #bean:name.
+     * A hook that customises the Apache HttpClient 5 async client builder before it is built. With it the component
+     * sends through that one pooled client only (HTTP/2 negotiated over TLS, but one request per connection), not
+     * over its multiplexed HTTP/2 connections. The option is a io.github.cwmarketing.whatsapp.http.HttpClientConfigurer
+     * type: give a bean reference such as #bean:name.
      */
     private HttpClientConfigurer httpClientConfigurer;
 

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -32,11 +33,16 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The non-blocking HTTP transport to the Graph API, on one pooled Apache HttpClient 5 async client (HTTP/2 when the
- * server offers it over TLS). Every call completes: with the response, or with a
+ * The non-blocking HTTP transport to the Graph API on Apache HttpClient 5 async clients: over TLS, HTTP/2 on several
+ * connections each under the server's stream limit ({@link Http2Connections}); in clear text, through a proxy, with an
+ * {@link HttpClientConfigurer}, or when the server does not choose HTTP/2, HTTP/1.1 on one pooled client (one request
+ * per connection at a time). Every call completes: with the response, or with a
  * {@link WhatsAppMarketingTransportException} that tells truthfully whether the request was sent (see
  * {@link Attempt}), no later than connection request timeout + connect timeout + response timeout + 1 s.
  */
@@ -49,17 +55,24 @@ public class GraphApiTransport implements Closeable {
     public static final String USER_AGENT = "camel-whatsapp-marketing/" + componentVersion().replaceFirst("-", ";");
     private static final ContentType JSON = ContentType.create("application/json");
     private static final String USAGE_HEADER = "x-business-use-case-usage";
+    private static final Logger LOG = LoggerFactory.getLogger(GraphApiTransport.class);
 
-    private final CloseableHttpAsyncClient client;
+    private final CamelContext camelContext;
+    private final HttpClientSettings settings;
     private final ScheduledExecutorService scheduler;
     private final Duration connectTimeout;
+    private final Http2Connections http2;
+    private volatile boolean http2Refused;
+    private CloseableHttpAsyncClient http1;
 
     public GraphApiTransport(CamelContext camelContext, HttpClientSettings settings, ScheduledExecutorService scheduler)
             throws Exception {
+        this.camelContext = camelContext;
+        this.settings = settings;
         this.scheduler = scheduler;
         this.connectTimeout = settings.connectTimeout();
-        this.client = buildClient(camelContext, settings);
-        this.client.start();
+        boolean http2Possible = settings.proxyHost() == null && settings.configurer() == null;
+        this.http2 = http2Possible ? new Http2Connections(this::http2Client, settings.maxConnections()) : null;
     }
 
     /** The component's version, written into {@code version.properties} by the build. */
@@ -75,7 +88,58 @@ public class GraphApiTransport implements Closeable {
         return properties.getProperty("version", "0.0.0");
     }
 
-    private static CloseableHttpAsyncClient buildClient(CamelContext camelContext, HttpClientSettings settings)
+    /** The HTTP/1.1 client, made when first needed. */
+    private synchronized CloseableHttpAsyncClient http1() {
+        if (http1 == null) {
+            try {
+                http1 = http1Client(camelContext, settings);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot create the HTTP client: " + e.getMessage(), e);
+            }
+            http1.start();
+        }
+        return http1;
+    }
+
+    /** The client of one more HTTP/2 connection, started; with one I/O thread. */
+    private CloseableHttpAsyncClient http2Client() {
+        SSLContext sslContext;
+        try {
+            sslContext = settings.sslContextParameters() != null
+                    ? settings.sslContextParameters().createSSLContext(camelContext) : SSLContext.getDefault();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create the TLS context: " + e.getMessage(), e);
+        }
+        TlsStrategy tls = new AlpnCheck(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildAsync(),
+                this::http2Refused);
+        CloseableHttpAsyncClient client = HttpAsyncClients.customHttp2()
+                .setTlsStrategy(tls)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout())).build())
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
+                .setUserAgent(USER_AGENT)
+                .addRequestInterceptorLast(new HandOverInterceptor())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableRedirectHandling()
+                .build();
+        client.start();
+        return client;
+    }
+
+    private void http2Refused() {
+        if (!http2Refused) {
+            http2Refused = true;
+            LOG.info("The Graph API server did not choose HTTP/2; sending over HTTP/1.1 from now on");
+        }
+    }
+
+    /** HTTP/2 for https when the server takes it; HTTP/1.1 otherwise. */
+    private boolean viaHttp2(GraphApiRequest request) {
+        return http2 != null && !http2Refused && "https".equalsIgnoreCase(request.uri().getScheme());
+    }
+
+    private static CloseableHttpAsyncClient http1Client(CamelContext camelContext, HttpClientSettings settings)
             throws Exception {
         PoolingAsyncClientConnectionManagerBuilder connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
@@ -143,7 +207,9 @@ public class GraphApiTransport implements Closeable {
         CompletableFuture<GraphApiResponse> result = attempt.result();
         attempt.start();
         try {
-            attempt.call(client.execute(httpRequest, context, callback(attempt)));
+            attempt.call(viaHttp2(request)
+                    ? http2.execute(httpRequest, context, callback(attempt))
+                    : http1().execute(httpRequest, context, callback(attempt)));
         } catch (RuntimeException e) {
             result.completeExceptionally(toTransportException(e, false));
         }
@@ -188,8 +254,24 @@ public class GraphApiTransport implements Closeable {
         return new WhatsAppMarketingTransportException(what + ": " + cause, sent, cause);
     }
 
+    /** Closes every connection, the requests in flight ending first. */
     @Override
     public void close() throws IOException {
-        client.close(CloseMode.GRACEFUL);
+        if (http2 != null) {
+            http2.close();
+        }
+        CloseableHttpAsyncClient pooled;
+        synchronized (this) {
+            pooled = http1;
+            http1 = null;
+        }
+        if (pooled != null) {
+            pooled.close(CloseMode.GRACEFUL);
+        }
+    }
+
+    /** Requests in flight on each HTTP/2 connection (empty when none is open). */
+    List<Integer> http2InFlight() {
+        return http2 == null ? List.of() : http2.inFlightPerConnection();
     }
 }
