@@ -19,8 +19,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.cwmarketing.whatsapp.benchmarks.agent.CampaignAgent;
 import io.github.cwmarketing.whatsapp.benchmarks.agent.GraphApiStubServer;
 import io.github.cwmarketing.whatsapp.benchmarks.agent.SendAgent;
+import io.github.cwmarketing.whatsapp.benchmarks.agent.TlsCertificate;
 import io.github.cwmarketing.whatsapp.benchmarks.agent.WebhookDriverAgent;
 import io.github.cwmarketing.whatsapp.benchmarks.agent.WebhookServerAgent;
 import org.openjdk.jmh.results.RunResult;
@@ -49,6 +51,7 @@ public final class BenchmarkSuite {
     static final String THEIRS_NAME = "camel-whatsapp 4.18.0";
 
     private final Settings settings;
+    private final Path outDir;
     private final Path logDir;
     private final Map<String, Object> raw = new LinkedHashMap<>();
     private final Report report;
@@ -56,6 +59,7 @@ public final class BenchmarkSuite {
 
     private BenchmarkSuite(Settings settings, Path outDir) throws IOException {
         this.settings = settings;
+        this.outDir = outDir;
         this.logDir = outDir.resolve("logs");
         Files.createDirectories(logDir);
         this.report = new Report(settings);
@@ -95,11 +99,150 @@ public final class BenchmarkSuite {
             log("Graph API stub on 127.0.0.1:" + stubPort + " (pid " + stub.pid() + ")");
             sendBenchmarks(stubPort);
         }
+        if (settings.parts.contains("throughput")) {
+            throughputBenchmarks();
+        }
+        if (settings.parts.contains("campaign")) {
+            campaignBenchmark();
+        }
         if (settings.parts.contains("webhook")) {
             webhookBenchmarks();
         }
         if (settings.parts.contains("jmh")) {
             microBenchmarks();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- throughput
+
+    /**
+     * The number's real tier over TLS and HTTP/2: one and three phone numbers paced at the tier rate with default
+     * settings, against a TLS stub that answers after {@code bench.throughput.latency} ms and allows 100 concurrent
+     * streams per connection; the same rate over HTTP/1.1 in clear text; camel-whatsapp on the same TLS stub with the
+     * requests in flight the rate needs.
+     */
+    private void throughputBenchmarks() throws Exception {
+        Path keyStore = TlsCertificate.create(outDir.resolve("stub.p12"));
+        int latency = settings.throughputLatency;
+        int rate = settings.tierRate;
+        try (Child tls = Child.start("graph-api-stub-tls", GraphApiStubServer.class,
+                settings.agentJvmOptions("graph-api-stub-tls", logDir),
+                List.of(String.valueOf(settings.throughputStreams), keyStore.toString()), logDir);
+             Child plain = Child.start("graph-api-stub-h1", GraphApiStubServer.class,
+                     settings.agentJvmOptions("graph-api-stub-h1", logDir), List.of("100"), logDir)) {
+            String tlsPort = String.valueOf(((Number) tls.ready().get("port")).intValue());
+            String plainPort = String.valueOf(((Number) plain.ready().get("port")).intValue());
+            List<String> tier = List.of(tlsPort, keyStore.toString(), String.valueOf(latency), String.valueOf(rate));
+            try (Child ours = Child.start("tier-ours", SendAgent.class, settings.agentJvmOptions("tier-ours", logDir),
+                    concat(List.of(SendAgent.OURS, plainPort, "0", "80"), tier), logDir);
+                 Child theirs = Child.start("tier-theirs", SendAgent.class,
+                         settings.agentJvmOptions("tier-theirs", logDir),
+                         concat(List.of(SendAgent.THEIRS, plainPort, "0", "0"), tier), logDir)) {
+                int oneInFlight = settings.tierInFlight;
+                int theirsInFlight = rate * latency / 1000;
+                long timeout = TimeUnit.SECONDS.toMillis(settings.throughputIterationSeconds + 120);
+                String oursOne = "run route=tls-one inFlight=" + oneInFlight + " latencyMs=" + latency + " durationMs=";
+                // camel-whatsapp's JDK client hangs at the server's stream limit: what it never completes is
+                // counted as lost after a short drain, and it gets one warm-up round (its rounds would only hang)
+                String theirsOne = "run route=tls-theirs drainMs=10000 inFlight=" + theirsInFlight + " latencyMs="
+                                   + latency + " durationMs=";
+                warmUp("tier ours", () -> jitShare(ours.call(oursOne + settings.warmupRoundSeconds * 1000, timeout),
+                        "jitMillis", "seconds"));
+                check("warm-up tier theirs", theirs.call(theirsOne + settings.warmupRoundSeconds * 1000, timeout));
+                Series oursSeries = new Series();
+                Series theirsSeries = new Series();
+                for (int i = 0; i < settings.throughputIterations; i++) {
+                    boolean oursFirst = i % 2 == 0;
+                    for (int k = 0; k < 2; k++) {
+                        boolean isOurs = (k == 0) == oursFirst;
+                        Map<String, Object> result = tierRun(isOurs ? ours : theirs, tls,
+                                (isOurs ? oursOne : theirsOne) + settings.throughputIterationSeconds * 1000, timeout);
+                        (isOurs ? oursSeries : theirsSeries).add(result);
+                        logTier(isOurs ? "one number, ours" : "one number, theirs", i, result);
+                    }
+                }
+                Series three = new Series();
+                Series http1 = new Series();
+                String oursThree = "run route=tls-three numbers=3 inFlight=" + 3 * oneInFlight + " latencyMs=" + latency
+                                   + " durationMs=" + settings.throughputIterationSeconds * 1000;
+                String oursHttp1 = "run route=h1-one inFlight=" + oneInFlight + " latencyMs=" + latency
+                                   + " durationMs=" + settings.throughputIterationSeconds * 1000;
+                check("settling three", ours.call(oursThree.replaceFirst("durationMs=\\d+", "durationMs="
+                                                                         + settings.settleSeconds * 1000), timeout));
+                for (int i = 0; i < settings.throughputIterations; i++) {
+                    Map<String, Object> result = tierRun(ours, tls, oursThree, timeout);
+                    three.add(result);
+                    logTier("three numbers, ours", i, result);
+                }
+                check("settling HTTP/1.1", ours.call(oursHttp1.replaceFirst("durationMs=\\d+", "durationMs="
+                                                                           + settings.settleSeconds * 1000), timeout));
+                for (int i = 0; i < settings.throughputIterations; i++) {
+                    Map<String, Object> result = tierRun(ours, plain, oursHttp1, timeout);
+                    http1.add(result);
+                    logTier("HTTP/1.1, ours", i, result);
+                }
+                report.throughput(oursSeries, theirsSeries, three, http1, oneInFlight, theirsInFlight);
+                raw.put("throughput", Map.of("one-ours", oursSeries.runs, "one-theirs", theirsSeries.runs,
+                        "three-ours", three.runs, "http1-ours", http1.runs));
+            }
+        }
+    }
+
+    private Map<String, Object> tierRun(Child agent, Child stubChild, String run, long timeout) throws Exception {
+        stubChild.call("maxStreams", 10_000);
+        Map<String, Object> before = stubChild.call("stats", 10_000);
+        Map<String, Object> result = agent.call(run, timeout);
+        Map<String, Object> after = stubChild.call("stats", 10_000);
+        double requests = delta(before, after, "requests");
+        result.put("http2Share", requests == 0 ? null : delta(before, after, "http2Requests") / requests);
+        result.put("stubNewConnections", delta(before, after, "connections"));
+        result.put("stubOpenConnections", after.get("openConnections"));
+        result.put("stubConnections", after.get("connections"));
+        result.put("maxStreamsPerConnection", stubChild.call("maxStreams", 10_000).get("maxStreamsPerConnection"));
+        double perSecond = number(result, "messagesPerSecond");
+        result.put("coresPer1000", perSecond > 0 ? number(result, "cpuCores") / (perSecond / 1000) : null);
+        return result;
+    }
+
+    private static void logTier(String what, int iteration, Map<String, Object> result) {
+        log(String.format("  %-20s iteration %d: %,7.0f msg/s, %.3f cores per 1,000 msg/s, %s connections open (%s"
+                          + " new), at most %s streams on one, failed %s, lost %s", what, iteration + 1,
+                number(result, "messagesPerSecond"), number(result, "coresPer1000"), result.get("stubOpenConnections"),
+                result.get("stubNewConnections"),
+                result.get("maxStreamsPerConnection"), result.get("failed"), result.get("lost")));
+        if (result.get("firstError") != null) {
+            log("    first error: " + result.get("firstError"));
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    // ------------------------------------------------------------------------------------------------ campaign
+
+    /** A campaign of {@code bench.campaign.recipients} streamed from a file, in a JVM with a small heap. */
+    private void campaignBenchmark() throws Exception {
+        try (Child plain = Child.start("graph-api-stub-campaign", GraphApiStubServer.class,
+                settings.agentJvmOptions("graph-api-stub-campaign", logDir), List.of("100"), logDir);
+             Child campaign = Child.start("campaign", CampaignAgent.class, settings.campaignJvmOptions,
+                     List.of(String.valueOf(((Number) plain.ready().get("port")).intValue()), outDir.toString()),
+                     logDir)) {
+            int recipients = settings.campaignRecipients;
+            log("Campaign: " + recipients + " recipients streamed from a file at " + settings.campaignRate
+                + " messages/s, stub latency " + settings.campaignLatency + " ms, child JVM " + settings.campaignJvmOptions);
+            long timeout = TimeUnit.SECONDS.toMillis(recipients / Math.max(1, settings.campaignRate / 2) + 300);
+            Map<String, Object> result = campaign.call("run recipients=" + recipients + " rate=" + settings.campaignRate
+                                                       + " latencyMs=" + settings.campaignLatency, timeout);
+            log(String.format("  %,d accepted, %s failed in %.0f s (%,.0f msg/s); heap: at most %.0f MiB used, %.0f MiB"
+                              + " live after GC, of %.0f MiB", ((Number) result.get("accepted")).longValue(),
+                    result.get("failed"), number(result, "seconds"), number(result, "messagesPerSecond"),
+                    number(result, "peakHeapUsedBytes") / 1048576, number(result, "peakHeapAfterGcBytes") / 1048576,
+                    number(result, "maxHeapBytes") / 1048576));
+            report.campaign(result);
+            raw.put("campaign", result);
         }
     }
 
@@ -429,10 +572,20 @@ public final class BenchmarkSuite {
         final int jmhIterationSeconds;
         final List<String> jvmOptions;
         final boolean profile;
+        final int throughputLatency;
+        final int tierRate;
+        final int tierInFlight;
+        final int throughputStreams;
+        final int throughputIterations;
+        final long throughputIterationSeconds;
+        final int campaignRecipients;
+        final int campaignRate;
+        final int campaignLatency;
+        final List<String> campaignJvmOptions;
 
         private Settings() {
             quick = Boolean.getBoolean("bench.quick");
-            parts = Set.copyOf(list("bench.parts", "send,pacing,webhook,jmh"));
+            parts = Set.copyOf(list("bench.parts", "send,pacing,throughput,campaign,webhook,jmh"));
             warmupRoundSeconds = longProperty("bench.warmup.roundSeconds", quick ? 3 : 5);
             warmupMaxSeconds = longProperty("bench.warmup.maxSeconds", quick ? 6 : 35);
             settleSeconds = longProperty("bench.settleSeconds", quick ? 1 : 2);
@@ -457,6 +610,16 @@ public final class BenchmarkSuite {
             jmhIterationSeconds = (int) longProperty("bench.jmh.iterationSeconds", 1);
             jvmOptions = list("bench.jvmOptions", "-Xms512m,-Xmx512m,-XX:+UseG1GC");
             profile = Boolean.getBoolean("bench.profile");
+            throughputLatency = (int) longProperty("bench.throughput.latency", 250);
+            tierRate = (int) longProperty("bench.throughput.rate", 1000);
+            tierInFlight = (int) longProperty("bench.throughput.inFlight", 1200);
+            throughputStreams = (int) longProperty("bench.throughput.maxConcurrentStreams", 100);
+            throughputIterations = (int) longProperty("bench.throughput.iterations", quick ? 1 : 3);
+            throughputIterationSeconds = longProperty("bench.throughput.iterationSeconds", quick ? 5 : 10);
+            campaignRecipients = (int) longProperty("bench.campaign.recipients", quick ? 100_000 : 1_000_000);
+            campaignRate = (int) longProperty("bench.campaign.rate", 4000);
+            campaignLatency = (int) longProperty("bench.campaign.latency", 20);
+            campaignJvmOptions = list("bench.campaign.jvmOptions", "-Xms256m,-Xmx256m,-XX:+UseG1GC");
         }
 
         static Settings fromSystemProperties() {
@@ -483,7 +646,13 @@ public final class BenchmarkSuite {
         }
 
         String describe() {
-            return String.format("JIT warm-up per child JVM in rounds of %d s until the JIT compilers are busy < %.0f %%"
+            return String.format("throughput: TLS HTTP/2 stub, %d ms latency, %d streams per connection, %d x %d s per"
+                                 + " scenario, %d offered in flight per number, tier rate %d msg/s; campaign: %,d"
+                                 + " recipients at %d msg/s, stub latency %d ms, JVM %s; ",
+                    throughputLatency, throughputStreams, throughputIterations, throughputIterationSeconds,
+                    tierInFlight, tierRate, campaignRecipients, campaignRate, campaignLatency,
+                    String.join(" ", campaignJvmOptions))
+                   + String.format("JIT warm-up per child JVM in rounds of %d s until the JIT compilers are busy < %.0f %%"
                                  + " of a round (at most %d s), then a %d s settling round per scenario; send: %d iterations x %d s, %d in flight,"
                                  + " stub latencies %s ms; pacing: %d msg/s for %d s, %d offered in flight; webhook: %d iterations x %d s,"
                                  + " %d POSTs in flight, %s statuses per POST; JMH: %d warm-up + %d x %d s, 1 fork;"

@@ -33,6 +33,9 @@ final class Report {
     private Map<Integer, Map<String, Series>> webhook;
     private Map<String, Map<String, Object>> webhookHeaps;
     private List<Map<String, Object>> jmh;
+    private Series[] throughput;
+    private int[] throughputInFlight;
+    private Map<String, Object> campaign;
 
     Report(BenchmarkSuite.Settings settings) {
         this.settings = settings;
@@ -57,6 +60,15 @@ final class Report {
         this.webhookHeaps = heaps;
     }
 
+    void throughput(Series ours, Series theirs, Series three, Series http1, int oursInFlight, int theirsInFlight) {
+        this.throughput = new Series[] { ours, theirs, three, http1 };
+        this.throughputInFlight = new int[] { oursInFlight, theirsInFlight };
+    }
+
+    void campaign(Map<String, Object> result) {
+        this.campaign = result;
+    }
+
     void jmh(List<Map<String, Object>> rows) {
         this.jmh = rows;
     }
@@ -73,6 +85,8 @@ final class Report {
                    + " ratios of alternating runs (min–max); whether higher or lower is better is in each row.\n\n");
         renderSend(out);
         renderPacing(out);
+        renderThroughput(out);
+        renderCampaign(out);
         renderWebhook(out);
         renderJmh(out);
         renderTargets(out);
@@ -114,6 +128,74 @@ final class Report {
                                                   + " HTTP client, routes): ours %.1f MiB, theirs %.1f MiB, ratio %.2f"
                                                   + " (%s).%n%n", ours, theirs, ours / theirs, LOWER));
         }
+    }
+
+    // ---------------------------------------------------------------------------------------- throughput
+
+    private void renderThroughput(StringBuilder out) {
+        if (throughput == null) {
+            return;
+        }
+        Series ours = throughput[0];
+        Series theirs = throughput[1];
+        out.append("### The tier over TLS and HTTP/2: ").append(settings.tierRate).append(" messages/s per number, stub ")
+                .append(settings.throughputLatency).append(" ms, at most ").append(settings.throughputStreams)
+                .append(" concurrent streams per connection\n\n");
+        out.append("Ours with default settings but `messagesPerSecond=").append(settings.tierRate).append("` (the")
+                .append(" number's tier), ").append(throughputInFlight[0]).append(" exchanges offered in flight per")
+                .append(" number (the rest wait for pacing slots); camel-whatsapp (a JDK `HttpClient` trusting the")
+                .append(" stub's certificate, HTTP/2, no pacing) with the ").append(throughputInFlight[1])
+                .append(" in flight the rate needs at this latency (rate × latency).\n\n");
+        out.append("| figure, one phone number | ").append(BenchmarkSuite.OURS_NAME).append(" | ")
+                .append(BenchmarkSuite.THEIRS_NAME).append(" | ratio ours/theirs |\n|---|---:|---:|---:|\n");
+        row(out, "messages/s (" + HIGHER + ")", ours, theirs, "messagesPerSecond");
+        row(out, "client CPU, cores per 1,000 messages/s (" + LOWER + ")", ours, theirs, "coresPer1000");
+        row(out, "client CPU µs per message (" + LOWER + ")", ours, theirs, "cpuMicrosPerMessage");
+        row(out, "added latency p50, ms over the stub's " + settings.throughputLatency + " ms (pacing waits included)",
+                ours, theirs, "latency.p50Ms");
+        row(out, "connections open at the stub", ours, theirs, "stubOpenConnections");
+        row(out, "most concurrent streams on one connection", ours, theirs, "maxStreamsPerConnection");
+        row(out, "HTTP/2 share of requests at the stub", ours, theirs, "http2Share");
+        row(out, "live threads in the client JVM", ours, theirs, "threads");
+        out.append(String.format(Locale.ROOT, "| failed / lost exchanges, all iterations | %.0f / %.0f | %.0f / %.0f | |%n%n",
+                ours.sum("failed"), ours.sum("lost"), theirs.sum("failed"), theirs.sum("lost")));
+        out.append("| ours, other scenarios | messages/s | cores per 1,000 msg/s | connections open | most streams on one"
+                   + " | HTTP/2 share | failed / lost |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        tierRow(out, "three phone numbers, TLS HTTP/2 (target 3 × " + settings.tierRate + ")", throughput[2]);
+        tierRow(out, "one phone number, HTTP/1.1 in clear text (default maxConnections)", throughput[3]);
+        out.append('\n');
+    }
+
+    private static void tierRow(StringBuilder out, String scenario, Series series) {
+        out.append("| ").append(scenario).append(" | ").append(cell(series.values("messagesPerSecond"))).append(" | ")
+                .append(cell(series.values("coresPer1000"))).append(" | ")
+                .append(cell(series.values("stubOpenConnections"))).append(" | ")
+                .append(cell(series.values("maxStreamsPerConnection"))).append(" | ")
+                .append(cell(series.values("http2Share"))).append(" | ")
+                .append(String.format(Locale.ROOT, "%.0f / %.0f", series.sum("failed"), series.sum("lost")))
+                .append(" |\n");
+    }
+
+    // ------------------------------------------------------------------------------------------ campaign
+
+    private void renderCampaign(StringBuilder out) {
+        if (campaign == null) {
+            return;
+        }
+        out.append("### A campaign streamed from a file in ").append(String.join(" ", settings.campaignJvmOptions))
+                .append("\n\n`split(body().tokenize(\"\\n\")).streaming().parallelProcessing()` into")
+                .append(" `whatsapp-marketing:send` (pacing at ").append(settings.campaignRate)
+                .append(" messages/s, default `maxPendingSends`), the pattern of docs/pacing-and-throughput.md; the")
+                .append(" stub answers after ").append(settings.campaignLatency).append(" ms.\n\n")
+                .append("| recipients | file | accepted | failed | seconds | messages/s | heap limit | most heap used |")
+                .append(" most live after GC (old generation) | GCs |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append(String.format(Locale.ROOT, "| %,d | %.0f MiB | %,d | %s | %.0f | %,.0f | %.0f MiB | %.0f MiB | %.0f MiB"
+                                              + " | %s |%n%n",
+                ((Number) campaign.get("recipients")).longValue(), mib(campaign.get("fileBytes")),
+                ((Number) campaign.get("accepted")).longValue(), campaign.get("failed"),
+                Series.number(campaign, "seconds"), Series.number(campaign, "messagesPerSecond"),
+                mib(campaign.get("maxHeapBytes")), mib(campaign.get("peakHeapUsedBytes")),
+                mib(campaign.get("peakHeapAfterGcBytes")), campaign.get("gcCount")));
     }
 
     // -------------------------------------------------------------------------------------------- pacing
@@ -272,6 +354,36 @@ final class Report {
             }
             target(out, "pacing at " + settings.pacingRate + " messages/s: within ±5 % over " + settings.pacingSeconds
                         + " s, no 1 s window above " + (settings.pacingRate + 1), measured.toString().trim(), ok);
+        }
+        if (throughput != null) {
+            double one = throughput[0].median("messagesPerSecond");
+            double three = throughput[2].median("messagesPerSecond");
+            double http1 = throughput[3].median("messagesPerSecond");
+            double failures = 0;
+            double worstCores = 0;
+            for (Series series : new Series[] { throughput[0], throughput[2], throughput[3] }) {
+                failures += series.sum("failed") + series.sum("lost");
+                worstCores = Math.max(worstCores, series.median("coresPer1000"));
+            }
+            int rate = settings.tierRate;
+            target(out, "TLS HTTP/2, " + settings.throughputLatency + " ms, default settings: " + rate
+                        + " msg/s for one number (≥ 97 % of the paced rate)", format(one) + " msg/s", one >= 0.97 * rate);
+            target(out, "the same for three numbers on one instance: 3 × " + rate, format(three) + " msg/s",
+                    three >= 0.97 * 3 * rate);
+            target(out, "HTTP/1.1, " + settings.throughputLatency + " ms, default settings: " + rate + " msg/s",
+                    format(http1) + " msg/s", http1 >= 0.97 * rate);
+            target(out, "0 failures", format(failures) + " failed or lost", failures == 0);
+            target(out, "≤ 0.25 core per 1,000 msg/s", format(worstCores) + " cores (worst scenario median)",
+                    worstCores <= 0.25);
+        }
+        if (campaign != null) {
+            double accepted = Series.number(campaign, "accepted");
+            double recipients = Series.number(campaign, "recipients");
+            target(out, String.format(Locale.ROOT, "%,.0f-recipient campaign streamed from a file in %s, 0 failures",
+                            recipients, String.join(" ", settings.campaignJvmOptions)),
+                    String.format(Locale.ROOT, "%,.0f accepted, %s failed, at most %.0f MiB heap used", accepted,
+                            campaign.get("failed"), mib(campaign.get("peakHeapUsedBytes"))),
+                    accepted == recipients);
         }
         if (webhook != null) {
             Map<String, Series> single = webhook.get(1);

@@ -64,6 +64,7 @@ public class GraphApiTransport implements Closeable {
     private final Http2Connections http2;
     private volatile boolean http2Refused;
     private CloseableHttpAsyncClient http1;
+    private TlsStrategy http2Tls;
 
     public GraphApiTransport(CamelContext camelContext, HttpClientSettings settings, ScheduledExecutorService scheduler)
             throws Exception {
@@ -101,19 +102,26 @@ public class GraphApiTransport implements Closeable {
         return http1;
     }
 
+    /** The TLS strategy of every HTTP/2 connection, made once: an SSL context is costly to make. */
+    private synchronized TlsStrategy http2Tls() {
+        if (http2Tls == null) {
+            SSLContext sslContext;
+            try {
+                sslContext = settings.sslContextParameters() != null
+                        ? settings.sslContextParameters().createSSLContext(camelContext) : SSLContext.getDefault();
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot create the TLS context: " + e.getMessage(), e);
+            }
+            http2Tls = new AlpnCheck(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildAsync(),
+                    this::http2Refused);
+        }
+        return http2Tls;
+    }
+
     /** The client of one more HTTP/2 connection, started; with one I/O thread. */
     private CloseableHttpAsyncClient http2Client() {
-        SSLContext sslContext;
-        try {
-            sslContext = settings.sslContextParameters() != null
-                    ? settings.sslContextParameters().createSSLContext(camelContext) : SSLContext.getDefault();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot create the TLS context: " + e.getMessage(), e);
-        }
-        TlsStrategy tls = new AlpnCheck(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildAsync(),
-                this::http2Refused);
         CloseableHttpAsyncClient client = HttpAsyncClients.customHttp2()
-                .setTlsStrategy(tls)
+                .setTlsStrategy(http2Tls())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout())).build())
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
@@ -266,8 +274,13 @@ public class GraphApiTransport implements Closeable {
             http1 = null;
         }
         if (pooled != null) {
-            pooled.close(CloseMode.GRACEFUL);
+            Http2Connections.close(pooled);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "GraphApiTransport[http2 " + http2InFlight() + (http2Refused ? ", refused" : "") + "]";
     }
 
     /** Requests in flight on each HTTP/2 connection (empty when none is open). */

@@ -13,6 +13,8 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.io.CloseMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * HTTP/2 over TLS on as many connections as the requests in flight need, each kept under
@@ -28,8 +30,16 @@ import org.apache.hc.core5.io.CloseMode;
 final class Http2Connections implements Closeable {
 
     static final int STREAMS_PER_CONNECTION = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(Http2Connections.class);
 
-    private record Connection(CloseableHttpAsyncClient client, AtomicInteger inFlight) {
+    /** One connection's client and its requests in flight. */
+    private static final class Connection {
+        final CloseableHttpAsyncClient client;
+        final AtomicInteger inFlight = new AtomicInteger();
+
+        Connection(CloseableHttpAsyncClient client) {
+            this.client = client;
+        }
     }
 
     private final Supplier<CloseableHttpAsyncClient> clients;
@@ -49,43 +59,47 @@ final class Http2Connections implements Closeable {
     Future<SimpleHttpResponse> execute(SimpleHttpRequest request, HttpClientContext context,
                                        FutureCallback<SimpleHttpResponse> callback) {
         Connection connection = leastLoaded();
-        connection.inFlight().incrementAndGet();
-        return connection.client().execute(request, context, new FutureCallback<>() {
+        connection.inFlight.incrementAndGet();
+        return connection.client.execute(request, context, new FutureCallback<>() {
             @Override
             public void completed(SimpleHttpResponse response) {
-                connection.inFlight().decrementAndGet();
+                done(connection);
                 callback.completed(response);
             }
 
             @Override
             public void failed(Exception cause) {
-                connection.inFlight().decrementAndGet();
+                done(connection);
                 callback.failed(cause);
             }
 
             @Override
             public void cancelled() {
-                connection.inFlight().decrementAndGet();
+                done(connection);
                 callback.cancelled();
             }
         });
     }
 
+    private static void done(Connection connection) {
+        connection.inFlight.decrementAndGet();
+    }
+
     /** How many connections are open, and how many requests each carries (tests, diagnostics). */
     List<Integer> inFlightPerConnection() {
-        return connections.stream().map(connection -> connection.inFlight().get()).toList();
+        return connections.stream().map(connection -> connection.inFlight.get()).toList();
     }
 
     private Connection leastLoaded() {
         Connection least = least();
-        if (least != null && least.inFlight().get() < STREAMS_PER_CONNECTION) {
+        if (least != null && least.inFlight.get() < STREAMS_PER_CONNECTION) {
             return least;
         }
         synchronized (this) {
             least = least();
-            boolean full = least == null || least.inFlight().get() >= STREAMS_PER_CONNECTION;
+            boolean full = least == null || least.inFlight.get() >= STREAMS_PER_CONNECTION;
             if (full && connections.size() < maxConnections && !closed) {
-                least = new Connection(clients.get(), new AtomicInteger());
+                least = new Connection(clients.get());
                 connections.add(least);
             }
             if (least == null) {
@@ -98,7 +112,7 @@ final class Http2Connections implements Closeable {
     private Connection least() {
         Connection least = null;
         for (Connection connection : connections) {
-            if (least == null || connection.inFlight().get() < least.inFlight().get()) {
+            if (least == null || connection.inFlight.get() < least.inFlight.get()) {
                 least = connection;
             }
         }
@@ -111,7 +125,20 @@ final class Http2Connections implements Closeable {
         synchronized (this) {
             closed = true;
         }
-        connections.forEach(connection -> connection.client().close(CloseMode.GRACEFUL));
+        connections.forEach(connection -> close(connection.client));
         connections.clear();
+    }
+
+    /**
+     * Closes one client: gracefully, or at once when the graceful close fails. HttpCore 5.3's graceful close of an
+     * HTTP/2 connection can throw {@code CancelledKeyException} from the reactor it is closing.
+     */
+    static void close(CloseableHttpAsyncClient client) {
+        try {
+            client.close(CloseMode.GRACEFUL);
+        } catch (RuntimeException e) {
+            LOG.debug("Graceful close of an HTTP client failed; closing it at once: {}", e.toString());
+            client.close(CloseMode.IMMEDIATE);
+        }
     }
 }

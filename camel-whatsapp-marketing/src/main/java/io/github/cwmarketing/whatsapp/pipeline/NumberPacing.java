@@ -26,8 +26,11 @@ import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
  */
 public final class NumberPacing implements PacingStatus, AutoCloseable {
 
-    /** How far ahead slots are booked. */
-    static final long HORIZON_NANOS = 20_000_000L;
+    /**
+     * How far ahead slots are booked: the dispatcher runs again half of it before the last slot booked, so it may be
+     * late by that much (a busy scheduler, a GC pause) before a slot is lost; a rate change reaches the queue within it.
+     */
+    static final long HORIZON_NANOS = 50_000_000L;
     /** The most recipients the pair pacing remembers per number (about 6 MB). */
     static final int MAX_PAIRS = 50_000;
 

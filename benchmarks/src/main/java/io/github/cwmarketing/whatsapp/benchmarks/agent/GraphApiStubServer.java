@@ -15,13 +15,15 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.PfxOptions;
 
 /**
  * The Graph API on loopback, in its own JVM so that it costs the clients nothing: answers
  * {@code POST /lat<ms>/<version>/<phone-number-id>/(marketing_messages|messages)} with Meta's success response after
  * {@code <ms>} milliseconds, scheduled on the event loop (no thread sleeps). One Vert.x event loop; HTTP/1.1 with
  * keep-alive, and HTTP/2 for clients that ask (h2c upgrade or prior knowledge) with up to {@code maxStreams} concurrent
- * streams per connection.
+ * streams per connection. With a key store ({@link TlsCertificate}) it serves TLS instead, HTTP/2 chosen by ALPN
+ * (HTTP/1.1 for clients without it), as the real Graph API does. Counts the most streams one connection carried.
  *
  * <p>Records the arrival time of every request to one phone number id on demand, to check pacing where it matters: at
  * the server.
@@ -37,6 +39,9 @@ public final class GraphApiStubServer {
     private final LongAdder http2Requests = new LongAdder();
     private final LongAdder connections = new LongAdder();
     private final LongAdder notFound = new LongAdder();
+    private final Map<io.vertx.core.http.HttpConnection, AtomicInteger> openStreams =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicInteger maxStreams = new AtomicInteger();
     private final long[] arrivals = new long[MAX_ARRIVALS];
     private final AtomicInteger arrivalCount = new AtomicInteger();
     private volatile String recordedPhone;
@@ -48,15 +53,24 @@ public final class GraphApiStubServer {
 
     public static void main(String[] args) throws Exception {
         int maxStreams = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        String keyStore = args.length > 1 ? args[1] : null;
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
         GraphApiStubServer stub = new GraphApiStubServer(vertx);
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+        HttpServerOptions options = new HttpServerOptions()
                 .setHost("127.0.0.1").setPort(0)
                 .setTcpNoDelay(true)
-                .setHttp2ClearTextEnabled(true)
-                .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(maxStreams)));
-        server.connectionHandler(connection -> stub.connections.increment());
+                .setHttp2ClearTextEnabled(keyStore == null)
+                .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(maxStreams));
+        if (keyStore != null) {
+            options.setSsl(true).setUseAlpn(true)
+                    .setKeyCertOptions(new PfxOptions().setPath(keyStore).setPassword(TlsCertificate.PASSWORD));
+        }
+        HttpServer server = vertx.createHttpServer(options);
+        server.connectionHandler(connection -> {
+            stub.connections.increment();
+            connection.closeHandler(closed -> stub.openStreams.remove(connection));
+        });
         server.requestHandler(stub::handle);
         server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         AgentLoop.ready(Map.of("port", server.actualPort()));
@@ -80,6 +94,9 @@ public final class GraphApiStubServer {
         if (request.version() == HttpVersion.HTTP_2) {
             http2Requests.increment();
         }
+        AtomicInteger streams = openStreams.computeIfAbsent(request.connection(), c -> new AtomicInteger());
+        maxStreams.accumulateAndGet(streams.incrementAndGet(), Math::max);
+        request.response().endHandler(ended -> streams.decrementAndGet());
         String phone = recordedPhone;
         if (phone != null && phone.equals(segments[3])) {
             int index = arrivalCount.getAndIncrement();
@@ -121,8 +138,12 @@ public final class GraphApiStubServer {
                 stats.put("http2Requests", http2Requests.sum());
                 stats.put("connections", connections.sum());
                 stats.put("notFound", notFound.sum());
+                stats.put("openConnections", openStreams.size());
                 stats.put("cpuNanos", ProcessMetrics.cpuNanos());
                 return stats;
+            }
+            case "maxStreams" -> {
+                return Map.of("maxStreamsPerConnection", maxStreams.getAndSet(0));
             }
             case "record" -> {
                 arrivalCount.set(0);

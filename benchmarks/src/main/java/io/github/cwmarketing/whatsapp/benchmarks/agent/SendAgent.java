@@ -29,6 +29,12 @@ import org.apache.camel.impl.DefaultCamelContext;
  * producer, pointed at the stub with the latency in the base URI. One feeding thread drives a route closed-loop with a
  * fixed number of exchanges in flight: it takes a permit, sends an exchange into the route asynchronously, and the
  * completion (on the component's own I/O threads) gives the permit back.
+ *
+ * <p>With a TLS stub (its port, key store, latency and the tier rate as extra arguments) also: {@code direct:tls-one}
+ * and {@code direct:tls-three} (ours, default settings but {@code messagesPerSecond} = the tier rate, HTTP/2 over TLS;
+ * {@code three} spreads the exchanges over three phone number ids), {@code direct:h1-one} (ours, the same over
+ * HTTP/1.1 in clear text) and {@code direct:tls-theirs} (camel-whatsapp with a JDK {@code HttpClient} that trusts the
+ * stub's certificate, no pacing).
  */
 public final class SendAgent {
 
@@ -36,6 +42,9 @@ public final class SendAgent {
     public static final String THEIRS = "theirs";
     public static final String PHONE_NUMBER_ID = "106540352242922";
     public static final String PACED_PHONE_NUMBER_ID = "106540352242923";
+    /** The phone number ids of the tier scenarios, each paced at the tier rate. */
+    static final List<String> TIER_PHONE_NUMBER_IDS = List.of("106540352242930", "106540352242931", "106540352242932");
+    static final String H1_PHONE_NUMBER_ID = "106540352242933";
     static final String TOKEN = "EAAbenchmarkToken";
     static final String TEMPLATE = "spring_sale";
 
@@ -48,7 +57,10 @@ public final class SendAgent {
         this.context = context;
     }
 
-    /** {@code SendAgent <ours|theirs> <stubPort> <latency,latency...> <pacedRate>} */
+    /**
+     * {@code SendAgent <ours|theirs> <stubPort> <latency,latency...> <pacedRate> [<tlsPort> <keyStore> <tlsLatency>
+     * <tierRate>]}
+     */
     public static void main(String[] args) throws Exception {
         String component = args[0];
         int stubPort = Integer.parseInt(args[1]);
@@ -58,6 +70,10 @@ public final class SendAgent {
         }
         int pacedRate = Integer.parseInt(args[3]);
         CamelContext context = new DefaultCamelContext();
+        if (args.length > 4) {
+            tierRoutes(context, component, stubPort, Integer.parseInt(args[4]), java.nio.file.Path.of(args[5]),
+                    Integer.parseInt(args[6]), Integer.parseInt(args[7]));
+        }
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -78,6 +94,36 @@ public final class SendAgent {
         context.stop();
     }
 
+    private static void tierRoutes(CamelContext context, String component, int stubPort, int tlsPort,
+                                   java.nio.file.Path keyStore, int latency, int tierRate) throws Exception {
+        String https = "https://127.0.0.1:" + tlsPort + "/lat" + latency;
+        if (OURS.equals(component)) {
+            context.getRegistry().bind("stubTrust", TlsCertificate.trustParameters(keyStore));
+        } else {
+            context.getRegistry().bind("trustingClient", java.net.http.HttpClient.newBuilder()
+                    .sslContext(TlsCertificate.trustContext(keyStore)).build());
+        }
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                if (OURS.equals(component)) {
+                    String tls = "whatsapp-marketing:send?accessToken=" + TOKEN + "&phoneNumberId="
+                                 + TIER_PHONE_NUMBER_IDS.get(0) + "&baseUri=" + https + "&templateName=" + TEMPLATE
+                                 + "&templateLanguage=en&messagesPerSecond=" + tierRate
+                                 + "&sslContextParameters=#stubTrust";
+                    from("direct:tls-one").routeId("tls-one").to(tls);
+                    from("direct:tls-three").routeId("tls-three").to(tls);
+                    from("direct:h1-one").routeId("h1-one")
+                            .to(uri(OURS, stubPort, latency, H1_PHONE_NUMBER_ID, tierRate));
+                } else {
+                    from("direct:tls-theirs").routeId("tls-theirs")
+                            .to("whatsapp:" + TIER_PHONE_NUMBER_IDS.get(0) + "?authorizationToken=" + TOKEN
+                                + "&baseUri=" + https + "&apiVersion=v25.0&httpClient=#trustingClient");
+                }
+            }
+        });
+    }
+
     static String uri(String component, int stubPort, int latencyMillis, String phoneNumberId, int messagesPerSecond) {
         String baseUri = "http://127.0.0.1:" + stubPort + "/lat" + latencyMillis;
         if (OURS.equals(component)) {
@@ -92,26 +138,28 @@ public final class SendAgent {
     private Map<String, Object> command(String command, Map<String, String> arguments) throws Exception {
         return switch (command) {
             case "run" -> run("direct:" + AgentLoop.arg(arguments, "route"), AgentLoop.intArg(arguments, "inFlight", 200),
-                    AgentLoop.longArg(arguments, "durationMs", 5000), AgentLoop.longArg(arguments, "latencyMs", 0));
+                    AgentLoop.longArg(arguments, "durationMs", 5000), AgentLoop.longArg(arguments, "latencyMs", 0),
+                    AgentLoop.intArg(arguments, "numbers", 1), AgentLoop.longArg(arguments, "drainMs", 60_000));
             case "heap" -> Map.of("heapBytes", ProcessMetrics.heapAfterGc(), "threads", ProcessMetrics.liveThreads());
             default -> throw new IllegalArgumentException("Unknown command " + command);
         };
     }
 
     /** Drives the route for {@code durationMs} with {@code inFlight} exchanges in flight; figures of that window. */
-    private Map<String, Object> run(String route, int inFlight, long durationMs, long stubLatencyMs) throws Exception {
+    private Map<String, Object> run(String route, int inFlight, long durationMs, long stubLatencyMs, int numbers,
+                                    long drainMs) throws Exception {
         Endpoint endpoint = context.getEndpoint(route);
         AsyncProducer producer = endpoint.createAsyncProducer();
         producer.start();
         try {
-            return drive(endpoint, producer, inFlight, durationMs, stubLatencyMs);
+            return drive(endpoint, producer, inFlight, durationMs, stubLatencyMs, numbers, drainMs);
         } finally {
             producer.stop();
         }
     }
 
     private Map<String, Object> drive(Endpoint endpoint, AsyncProducer producer, int inFlight, long durationMs,
-                                      long stubLatencyMs) throws InterruptedException {
+                                      long stubLatencyMs, int numbers, long drainMs) throws InterruptedException {
         Semaphore permits = new Semaphore(inFlight);
         LatencyRecorder latencies = new LatencyRecorder();
         LongAdder succeeded = new LongAdder();
@@ -132,6 +180,10 @@ public final class SendAgent {
             }
             Exchange exchange = endpoint.createExchange();
             body.accept(exchange);
+            if (numbers > 1) {
+                exchange.getMessage().setHeader(WhatsAppMarketingConstants.PHONE_NUMBER_ID,
+                        TIER_PHONE_NUMBER_IDS.get((int) (sent % numbers)));
+            }
             long sentAt = System.nanoTime();
             sent++;
             producer.process(exchange, doneSync -> {
@@ -156,7 +208,7 @@ public final class SendAgent {
         long gcMillis = ProcessMetrics.gcMillis() - gcMillisBefore;
         int threads = ProcessMetrics.liveThreads();
         // drain: what never completes is lost (a producer that does not call back on some errors)
-        boolean drained = permits.tryAcquire(inFlight, 60, TimeUnit.SECONDS);
+        boolean drained = permits.tryAcquire(inFlight, drainMs, TimeUnit.MILLISECONDS);
         int lost = drained ? 0 : inFlight - permits.availablePermits();
 
         long ok = succeeded.sum();

@@ -22,6 +22,7 @@ public class CampaignTracker {
     private final Map<String, CampaignMessage> messages = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicInteger> rejectedByCode = new ConcurrentHashMap<>();
     private final AtomicInteger rejected = new AtomicInteger();
+    private final AtomicInteger read = new AtomicInteger();
     private final Clock clock;
     private final Duration settleTime;
     private final Duration timeout;
@@ -46,11 +47,20 @@ public class CampaignTracker {
         this.onFinished = onFinished;
     }
 
-    /** Called once with the number of recipients read from the CSV. */
-    public void start(int recipients) {
-        this.recipients = recipients;
+    /** Called once before the first recipient. */
+    public void start() {
         this.startedAt = clock.instant();
         this.lastStatusAt = startedAt;
+    }
+
+    /** Called for each recipient read from the CSV, as it is read. */
+    public void recipient() {
+        read.incrementAndGet();
+    }
+
+    /** Called once the whole CSV was read: the number of recipients is known from now on. */
+    public void allRead() {
+        this.recipients = read.get();
     }
 
     public void accepted(@Header(WhatsAppMarketingConstants.MESSAGE_ID) String messageId) {

@@ -12,23 +12,41 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.ResourceHelper;
 
 /**
- * Reads the recipients CSV ({@code phone,first_name,language} with a header line) from a Camel resource URI such as
- * {@code classpath:recipients.csv} or {@code file:/path/recipients.csv}.
+ * The recipients CSV ({@code phone,first_name,language} with a header line) from a Camel resource URI such as
+ * {@code classpath:recipients.csv} or {@code file:/path/recipients.csv}, read line by line as the campaign route
+ * splits it ({@code streaming}): a campaign of any size is never held in memory.
  */
 public class RecipientsCsv {
 
+    private static final String HEADER = "phone,first_name,language";
     private static final int COLUMNS = 3;
 
+    /** The CSV, to be split into lines as it is read. */
+    public InputStream open(String uri, CamelContext context) throws IOException {
+        return ResourceHelper.resolveMandatoryResourceAsInputStream(context, uri);
+    }
+
+    /**
+     * The recipient of one line ({@code index}: its place in the file, from 0), or null for the header and blank
+     * lines.
+     */
+    public Recipient parse(String line, int index) {
+        if (line == null || line.isBlank() || index == 0 && line.trim().startsWith("phone,")) {
+            return null;
+        }
+        return parse(line.trim(), index + 1, HEADER);
+    }
+
+    /** Every recipient at once (small files, tests). */
     public List<Recipient> read(String uri, CamelContext context) throws IOException {
-        try (InputStream in = ResourceHelper.resolveMandatoryResourceAsInputStream(context, uri);
+        try (InputStream in = open(uri, context);
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             List<Recipient> recipients = new ArrayList<>();
-            String header = reader.readLine();
-            int lineNumber = 1;
+            int index = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (!line.isBlank()) {
-                    recipients.add(parse(line, lineNumber, header));
+                Recipient recipient = parse(line, index++);
+                if (recipient != null) {
+                    recipients.add(recipient);
                 }
             }
             return recipients;
