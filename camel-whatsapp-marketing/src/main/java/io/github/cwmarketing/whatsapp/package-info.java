@@ -12,7 +12,8 @@
  * <tr><td>a Graph API payload or answer type</td><td>{@code model}</td></tr>
  * <tr><td>building or validating a marketing message</td><td>{@code send}</td></tr>
  * <tr><td>pacing, retries, anything every request goes through</td><td>{@code pipeline}</td></tr>
- * <tr><td>a pacer shared by instances (database, Redis)</td><td>an implementation of {@code pipeline.PacerFactory}</td></tr>
+ * <tr><td>a pacer shared by instances</td><td>{@code pacing} (PostgreSQL), or an implementation of
+ * {@code pipeline.PacerFactory} (Redis...)</td></tr>
  * <tr><td>metrics, audit, anything that watches sends and statuses</td><td>an implementation of
  * {@code spi.WhatsAppMarketingListener} (the Micrometer one is in {@code metrics})</td></tr>
  * <tr><td>HTTP client behaviour</td><td>{@code http}</td></tr>

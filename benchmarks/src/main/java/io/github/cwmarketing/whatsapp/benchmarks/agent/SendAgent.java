@@ -228,6 +228,14 @@ public final class SendAgent {
         result.put("jitMillis", jitMillis);
         result.put("threads", threads);
         result.put("latency", latencies.summary(stubLatencyMs));
+        if (OURS.equals(component)) {
+            // the HTTP/2 connections of the component and the requests each carries now
+            context.getEndpoints().stream()
+                    .filter(e -> e instanceof io.github.cwmarketing.whatsapp.WhatsAppMarketingEndpoint)
+                    .map(e -> (io.github.cwmarketing.whatsapp.WhatsAppMarketingEndpoint) e)
+                    .map(e -> e.getComponent().transport(e.getConfiguration()).toString())
+                    .distinct().forEach(t -> result.merge("transports", t, (a, b) -> a + "; " + b));
+        }
         return result;
     }
 
