@@ -15,6 +15,7 @@ import io.github.cwmarketing.whatsapp.pipeline.Pacer;
 import io.github.cwmarketing.whatsapp.pipeline.PacerFactory;
 import io.github.cwmarketing.whatsapp.spi.CompositeListener;
 import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
+import io.github.cwmarketing.whatsapp.webhook.WebhookRequestHandler;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
@@ -53,6 +54,7 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<HttpClientSettings, GraphApiTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
+    private final Map<String, WebhookRequestHandler> webhooks = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private WhatsAppMarketingHealthCheck healthCheck;
 
@@ -144,6 +146,23 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
     /** Tells every listener: the option's, those added in Java, and every listener bean in the registry. */
     WhatsAppMarketingListener listener() {
         return listeners;
+    }
+
+    /**
+     * The request handler of the webhook a started consumer of this component serves on this HTTP path (within the
+     * application, e.g. {@code /whatsapp-marketing/webhook}), or null. For servers that read request bodies before the
+     * consumer is asked: the Spring Boot starter's servlet filter applies its body limits there.
+     */
+    public WebhookRequestHandler webhookRequestHandler(String path) {
+        return path == null ? null : webhooks.get(path);
+    }
+
+    void webhookStarted(String path, WebhookRequestHandler handler) {
+        webhooks.put(path, handler);
+    }
+
+    void webhookStopped(String path, WebhookRequestHandler handler) {
+        webhooks.remove(path, handler);
     }
 
     /** Adds a listener, told from now on. */

@@ -76,6 +76,34 @@ class WhatsAppMarketingWebhookLifecycleTest {
     }
 
     @Test
+    void refusesToStartA360dialogWebhookWithoutPlatformSecretOrSecretHeader() {
+        assertThatThrownBy(() -> start("whatsapp-marketing:webhook?provider=DIALOG360"))
+                .hasStackTraceContaining("provider DIALOG360 is not authenticated")
+                .hasStackTraceContaining("x-360dialog-signature")
+                .hasStackTraceContaining("webhookHeaderName and webhookHeaderSecret");
+    }
+
+    @Test
+    void refusesASecretHeaderNameWithoutItsValue() {
+        assertThatThrownBy(() -> start("whatsapp-marketing:webhook?provider=DIALOG360&webhookHeaderName=Authorization"))
+                .hasStackTraceContaining("webhookHeaderName and webhookHeaderSecret go together");
+        assertThatThrownBy(() -> start("whatsapp-marketing:webhook?appSecret=s&webhookHeaderSecret=v"))
+                .hasStackTraceContaining("webhookHeaderName and webhookHeaderSecret go together");
+    }
+
+    @Test
+    void refusesADeduplicationCacheOfNoKeys() {
+        assertThatThrownBy(() -> start("whatsapp-marketing:webhook?appSecret=s&deduplicationCacheSize=0"))
+                .hasStackTraceContaining("deduplicationCacheSize must be positive");
+    }
+
+    @Test
+    void refusesANonPositiveBodyReadTimeout() {
+        assertThatThrownBy(() -> start("whatsapp-marketing:webhook?appSecret=s&bodyReadTimeout=0"))
+                .hasStackTraceContaining("bodyReadTimeout must be positive");
+    }
+
+    @Test
     void startsWithoutVerificationButWarns() throws Exception {
         List<String> warnings = captureWarnings();
 

@@ -19,6 +19,7 @@ import org.apache.logging.log4j.core.config.Property;
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     private LogCapture() {
         super("capture", null, null, true, Property.EMPTY_ARRAY);
@@ -43,10 +44,18 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
             line.append('\n').append(trace);
         }
         lines.add(line.toString());
+        if (event.getLevel().isMoreSpecificThan(Level.WARN)) {
+            warnings.add(line.toString());
+        }
     }
 
     public List<String> lines() {
         return lines;
+    }
+
+    /** The lines logged at WARN or above. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     @Override
