@@ -13,6 +13,7 @@ import io.github.cwmarketing.whatsapp.support.RawHttpUpload;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.spi.Registry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,6 +181,15 @@ class WhatsAppMarketingWebhookBodyLimitsTest extends WebhookTestSupport {
         assertThat(upload.awaitClosedByServer(ANSWER)).isTrue();
         assertThat(rejections).containsExactly("TIMEOUT 408");
         assertThat(getMockEndpoint("mock:routed").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void vertxHandsTheBodyOverUnreadSoThatItsBodyHandlerBuffersNothing() {
+        assertThat(context.getEndpoints()).filteredOn(PlatformHttpEndpoint.class::isInstance).hasSize(3)
+                .allSatisfy(endpoint -> {
+                    assertThat(((PlatformHttpEndpoint) endpoint).isUseBodyHandler()).isFalse();
+                    assertThat(((PlatformHttpEndpoint) endpoint).isUseStreaming()).isFalse();
+                });
     }
 
     @Test

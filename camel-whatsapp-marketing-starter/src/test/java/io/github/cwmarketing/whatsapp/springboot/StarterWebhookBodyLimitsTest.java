@@ -1,6 +1,7 @@
 package io.github.cwmarketing.whatsapp.springboot;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import io.github.cwmarketing.whatsapp.support.HeapMeter;
 import io.github.cwmarketing.whatsapp.support.RawHttpUpload;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,26 @@ class StarterWebhookBodyLimitsTest extends StarterWebTestSupport {
         }
 
         assertThat(status).isEqualTo(408);
+    }
+
+    @Test
+    void springBootHandsTheBodyOverAsRawBytesNotAsAReader() {
+        assertThat(camelContext.getEndpoints()).filteredOn(PlatformHttpEndpoint.class::isInstance).hasSize(3)
+                .allSatisfy(endpoint -> assertThat(((PlatformHttpEndpoint) endpoint).isUseStreaming()).isTrue());
+    }
+
+    @Test
+    void aBodyOfElevenMebibytesIsAcceptedWhenMaxBodySizeAllowsIt() throws Exception {
+        String head = "{\"object\":\"whatsapp_business_account\",\"padding\":\"";
+        String tail = "\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"value\":{\"statuses\":[{\"id\":\"wamid.ELEVEN\","
+                      + "\"status\":\"sent\"}]},\"field\":\"messages\"}]}]}";
+        byte[] body = (head + "x".repeat(11 * MIB) + tail).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = httpPost(LARGE_WEBHOOK_PATH, body, "X-Hub-Signature-256",
+                signature(body, APP_SECRET));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(limited().getReceivedCounter()).isEqualTo(1);
     }
 
     @Test
