@@ -181,7 +181,8 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
     @UriParam(label = "consumer,advanced", defaultValue = "4194304",
               description = "The largest webhook body accepted, in bytes (Meta's payloads reach 3 MB). A POST"
                             + " announcing a larger Content-Length is answered 413 before its body is read, a chunked"
-                            + " one as soon as it passes the limit; a request never holds more body than this.")
+                            + " one as soon as it passes the limit; a request never holds more body than this (on"
+                            + " Spring Boot: with the starter, whose servlet filter enforces it).")
     private int maxBodySize = 4 * 1024 * 1024;
     @UriParam(label = "consumer,advanced", defaultValue = "10s", javaType = "java.time.Duration",
               description = "How long a webhook POST may take to deliver its body; a slower one is answered 408 and"

@@ -244,7 +244,7 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     /**
      * The largest webhook body accepted, in bytes (Meta's payloads reach 3 MB). A POST announcing a larger
      * Content-Length is answered 413 before its body is read, a chunked one as soon as it passes the limit; a request
-     * never holds more body than this.
+     * never holds more body than this (on Spring Boot: with the starter, whose servlet filter enforces it).
      */
     private Integer maxBodySize = 4194304;
 

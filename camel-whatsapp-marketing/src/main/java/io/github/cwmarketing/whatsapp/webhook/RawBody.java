@@ -1,6 +1,7 @@
 package io.github.cwmarketing.whatsapp.webhook;
 
 import java.io.InputStream;
+import java.time.Duration;
 
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
@@ -59,11 +60,15 @@ public final class RawBody {
         return bytes;
     }
 
-    /** Lets the engine drop a body that is refused before (or while) it is read, rather than receive the rest. */
-    public static void discard(Message message) {
+    /**
+     * Lets the engine drop a body refused before (or while) it is read: the rest is discarded, nothing kept, for at
+     * most {@code drainTime} after the answer, then the connection is closed. Other engines finish the request their
+     * own way (Tomcat swallows a bounded amount, then closes).
+     */
+    public static void discard(Message message, Duration drainTime) {
         Object body = message.getBody();
         if (VERTX && VertxRequestBody.isRequest(body)) {
-            VertxRequestBody.closeAfterResponse(body);
+            VertxRequestBody.closeAfterResponse(body, drainTime);
         }
     }
 

@@ -1,10 +1,13 @@
 package io.github.cwmarketing.whatsapp.webhook;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -55,8 +58,10 @@ final class VertxRequestBody {
         try {
             return received.get(Math.max(0, buffer.remainingNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException slow) {
-            received.cancel(false);
-            throw buffer.deadlinePassed();
+            if (received.cancel(false)) {
+                throw buffer.deadlinePassed();
+            }
+            return await(received, buffer); // it ended at the deadline: its outcome is there
         } catch (ExecutionException e) {
             if (e.getCause() instanceof WebhookRejection rejection) {
                 throw rejection;
@@ -64,32 +69,51 @@ final class VertxRequestBody {
             throw new WebhookRejection(WebhookResponse.BAD_REQUEST, "Unreadable body", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WebhookRejection(WebhookResponse.INTERNAL_SERVER_ERROR, "Interrupted while reading the body");
+            throw new IllegalStateException("Interrupted while reading a webhook body", e);
         }
     }
 
     /**
-     * Makes the server drop the rest of a body it will not read: the stream (HTTP/2) or the connection (HTTP/1.x,
-     * announced with {@code Connection: close} so that the client does not reuse it) is closed once the answer is
-     * sent, instead of the client's upload going on.
+     * Makes the server drop the rest of a body it will not read. The answer goes out at once, announcing
+     * {@code Connection: close} (HTTP/1.x); then the rest of the upload is read and thrown away, nothing kept, for at
+     * most {@code drainTime}, so that a client still sending can read the answer (closing with unread bytes would
+     * reset the connection and lose it); then the connection (HTTP/1.x) or the stream (HTTP/2) is closed.
      */
-    static void closeAfterResponse(Object body) {
+    static void closeAfterResponse(Object body, Duration drainTime) {
         HttpServerRequest request = (HttpServerRequest) body;
         if (request.isEnded()) {
             return;
         }
         request.pause();
         HttpServerResponse response = request.response();
-        boolean http2 = request.version() == HttpVersion.HTTP_2;
-        if (!http2) {
+        if (request.version() != HttpVersion.HTTP_2) {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
-        response.endHandler(sent -> {
-            if (http2) {
-                response.reset();
-            } else {
-                request.connection().close();
-            }
+        response.endHandler(sent -> drainThenClose(request, drainTime));
+    }
+
+    /** On the request's event loop, once the answer is sent. */
+    private static void drainThenClose(HttpServerRequest request, Duration drainTime) {
+        Context context = Vertx.currentContext();
+        if (context == null || drainTime.isZero() || drainTime.isNegative()) {
+            close(request);
+            return;
+        }
+        long timer = context.owner().setTimer(drainTime.toMillis(), expired -> close(request));
+        request.handler(discarded -> {
         });
+        request.endHandler(ended -> {
+            context.owner().cancelTimer(timer);
+            close(request);
+        });
+        request.resume();
+    }
+
+    private static void close(HttpServerRequest request) {
+        if (request.version() == HttpVersion.HTTP_2) {
+            request.response().reset();
+        } else {
+            request.connection().close();
+        }
     }
 }

@@ -74,6 +74,14 @@ public final class WebhookBodyLimits {
         return body.toByteArray();
     }
 
+    /**
+     * How long the rest of a body refused unread is discarded before the connection is closed: the read timeout, so
+     * that a client still sending gets to read the answer; nothing after a timeout, the client being too slow anyway.
+     */
+    public Duration drainTime(WebhookRejection refusal) {
+        return refusal.getStatus() == WebhookResponse.REQUEST_TIMEOUT ? Duration.ZERO : readTimeout;
+    }
+
     WebhookRejection tooLarge() {
         return new WebhookRejection(WebhookResponse.PAYLOAD_TOO_LARGE, "Body larger than " + maxBodySize + " bytes");
     }

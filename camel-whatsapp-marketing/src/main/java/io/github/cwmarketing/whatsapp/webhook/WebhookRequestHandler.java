@@ -116,7 +116,7 @@ public final class WebhookRequestHandler implements Processor {
         return WebhookResponse.error(WebhookResponse.INTERNAL_SERVER_ERROR, "Not every event was processed");
     }
 
-    /** The body within the limits; one refused before or while it is read is dropped by the engine, not received. */
+    /** The body within the limits; one refused before or while it is read is discarded by the engine, not kept. */
     private byte[] readBody(Message message) throws WebhookRejection {
         long declaredLength = declaredLength(message);
         try {
@@ -124,7 +124,7 @@ public final class WebhookRequestHandler implements Processor {
             checkContentType(message);
             return RawBody.read(message, bodyLimits, declaredLength);
         } catch (WebhookRejection unread) {
-            RawBody.discard(message);
+            RawBody.discard(message, bodyLimits.drainTime(unread));
             throw unread;
         }
     }
