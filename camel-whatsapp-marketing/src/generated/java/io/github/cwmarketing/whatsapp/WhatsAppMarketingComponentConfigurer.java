@@ -49,6 +49,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "configuration": target.setConfiguration(property(camelContext, io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": getOrCreateConfiguration(target).setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deduplicationcachesize":
         case "deduplicationCacheSize": getOrCreateConfiguration(target).setDeduplicationCacheSize(property(camelContext, int.class, value)); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, io.github.cwmarketing.whatsapp.WebhookEvents.class, value)); return true;
@@ -71,6 +73,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": getOrCreateConfiguration(target).setMessageActivitySharing(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "messagespersecond":
         case "messagesPerSecond": getOrCreateConfiguration(target).setMessagesPerSecond(property(camelContext, int.class, value)); return true;
+        case "meterregistry":
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, java.lang.Object.class, value)); return true;
+        case "metricsenabled":
+        case "metricsEnabled": target.setMetricsEnabled(property(camelContext, boolean.class, value)); return true;
         case "pacerfactory":
         case "pacerFactory": target.setPacerFactory(property(camelContext, io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class, value)); return true;
         case "phonenumberid":
@@ -90,6 +96,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": getOrCreateConfiguration(target).setRetryOnResponseTimeout(property(camelContext, boolean.class, value)); return true;
+        case "retryonservererror":
+        case "retryOnServerError": getOrCreateConfiguration(target).setRetryOnServerError(property(camelContext, boolean.class, value)); return true;
         case "signatureverification":
         case "signatureVerification": getOrCreateConfiguration(target).setSignatureVerification(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
@@ -141,6 +149,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "configuration": return io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return long.class;
         case "deduplicationcachesize":
         case "deduplicationCacheSize": return int.class;
         case "events": return io.github.cwmarketing.whatsapp.WebhookEvents.class;
@@ -163,6 +173,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": return java.lang.Boolean.class;
         case "messagespersecond":
         case "messagesPerSecond": return int.class;
+        case "meterregistry":
+        case "meterRegistry": return java.lang.Object.class;
+        case "metricsenabled":
+        case "metricsEnabled": return boolean.class;
         case "pacerfactory":
         case "pacerFactory": return io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class;
         case "phonenumberid":
@@ -182,6 +196,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": return long.class;
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": return boolean.class;
+        case "retryonservererror":
+        case "retryOnServerError": return boolean.class;
         case "signatureverification":
         case "signatureVerification": return boolean.class;
         case "sslcontextparameters":
@@ -229,6 +245,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return getOrCreateConfiguration(target).getConnectionRequestTimeout();
         case "deduplicationcachesize":
         case "deduplicationCacheSize": return getOrCreateConfiguration(target).getDeduplicationCacheSize();
         case "events": return getOrCreateConfiguration(target).getEvents();
@@ -251,6 +269,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": return getOrCreateConfiguration(target).getMessageActivitySharing();
         case "messagespersecond":
         case "messagesPerSecond": return getOrCreateConfiguration(target).getMessagesPerSecond();
+        case "meterregistry":
+        case "meterRegistry": return target.getMeterRegistry();
+        case "metricsenabled":
+        case "metricsEnabled": return target.isMetricsEnabled();
         case "pacerfactory":
         case "pacerFactory": return target.getPacerFactory();
         case "phonenumberid":
@@ -270,6 +292,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": return getOrCreateConfiguration(target).isRetryOnResponseTimeout();
+        case "retryonservererror":
+        case "retryOnServerError": return getOrCreateConfiguration(target).isRetryOnServerError();
         case "signatureverification":
         case "signatureVerification": return getOrCreateConfiguration(target).isSignatureVerification();
         case "sslcontextparameters":

@@ -39,6 +39,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": target.getConfiguration().setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deduplicationcachesize":
         case "deduplicationCacheSize": target.getConfiguration().setDeduplicationCacheSize(property(camelContext, int.class, value)); return true;
         case "events": target.getConfiguration().setEvents(property(camelContext, io.github.cwmarketing.whatsapp.WebhookEvents.class, value)); return true;
@@ -81,6 +83,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": target.getConfiguration().setRetryOnResponseTimeout(property(camelContext, boolean.class, value)); return true;
+        case "retryonservererror":
+        case "retryOnServerError": target.getConfiguration().setRetryOnServerError(property(camelContext, boolean.class, value)); return true;
         case "signatureverification":
         case "signatureVerification": target.getConfiguration().setSignatureVerification(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
@@ -124,6 +128,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return long.class;
         case "deduplicationcachesize":
         case "deduplicationCacheSize": return int.class;
         case "events": return io.github.cwmarketing.whatsapp.WebhookEvents.class;
@@ -166,6 +172,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "retryMaxDelay": return long.class;
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": return boolean.class;
+        case "retryonservererror":
+        case "retryOnServerError": return boolean.class;
         case "signatureverification":
         case "signatureVerification": return boolean.class;
         case "sslcontextparameters":
@@ -210,6 +218,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return target.getConfiguration().getConnectionRequestTimeout();
         case "deduplicationcachesize":
         case "deduplicationCacheSize": return target.getConfiguration().getDeduplicationCacheSize();
         case "events": return target.getConfiguration().getEvents();
@@ -252,6 +262,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": return target.getConfiguration().isRetryOnResponseTimeout();
+        case "retryonservererror":
+        case "retryOnServerError": return target.getConfiguration().isRetryOnServerError();
         case "signatureverification":
         case "signatureVerification": return target.getConfiguration().isSignatureVerification();
         case "sslcontextparameters":

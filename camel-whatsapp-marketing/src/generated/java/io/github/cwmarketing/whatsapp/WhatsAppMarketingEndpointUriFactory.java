@@ -23,7 +23,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(43);
         props.add("accessToken");
         props.add("apiKey");
         props.add("apiVersion");
@@ -32,6 +32,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("bodyReadTimeout");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
+        props.add("connectionRequestTimeout");
         props.add("deduplicationCacheSize");
         props.add("events");
         props.add("exceptionHandler");
@@ -55,6 +56,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("retryDelay");
         props.add("retryMaxDelay");
         props.add("retryOnResponseTimeout");
+        props.add("retryOnServerError");
         props.add("signatureVerification");
         props.add("sslContextParameters");
         props.add("templateId");

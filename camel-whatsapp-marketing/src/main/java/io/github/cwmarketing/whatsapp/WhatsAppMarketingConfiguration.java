@@ -94,25 +94,40 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "10s", javaType = "java.time.Duration",
               description = "How long to wait for a connection to the Graph API.")
     private long connectTimeout = 10_000;
+    @UriParam(label = "producer,advanced", defaultValue = "10s", javaType = "java.time.Duration",
+              description = "How long a request may wait for a pooled connection while all maxConnections are in use."
+                            + " A request that found no connection within this time plus the connect timeout was"
+                            + " never sent: it fails with isRequestSent() false and is retried like any request that"
+                            + " did not leave.")
+    private long connectionRequestTimeout = 10_000;
     @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration",
-              description = "How long to wait for the Graph API's response once the request is sent. An exchange never"
-                            + " waits longer than the connect timeout plus the response timeout per attempt.")
+              description = "How long to wait for the Graph API's response once the request is sent. An attempt ends at"
+                            + " the latest connectionRequestTimeout + connectTimeout + responseTimeout + 1 s after it"
+                            + " starts.")
     private long responseTimeout = 30_000;
     @UriParam(label = "producer", defaultValue = "3",
               description = "How many times a request is retried automatically, only when it provably was not accepted"
-                            + " (rate limits, transient platform errors, connection failures before sending). 0 = never.")
+                            + " (Meta's throughput, rate and pair limits and maintenance mode, which Meta answers before"
+                            + " accepting anything; connection failures before sending). 0 = never.")
     private int maxRetries = 3;
     @UriParam(label = "producer,advanced", defaultValue = "500ms", javaType = "java.time.Duration",
               description = "The first retry delay; it doubles with each retry, with jitter.")
     private long retryDelay = 500;
     @UriParam(label = "producer,advanced", defaultValue = "30s", javaType = "java.time.Duration",
-              description = "The longest delay before a retry. When Meta asks to wait longer (x-business-use-case-usage)"
-                            + " the error is returned instead.")
+              description = "The longest delay before a retry. When Meta asks to wait longer (x-business-use-case-usage,"
+                            + " or Retry-After on HTTP 429 and 503) the error is returned instead, its getRetryAfter()"
+                            + " saying how long to wait.")
     private long retryMaxDelay = 30_000;
     @UriParam(label = "producer,advanced", defaultValue = "false",
               description = "Also retry when the request was sent but no response came in time. Such a message may have"
                             + " been delivered already, so a retry can send it twice.")
     private boolean retryOnResponseTimeout;
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Also retry a send or a change answered with one of Meta's temporary server errors (such as"
+                            + " 131000 Something went wrong, or HTTP 503). Meta asks to try again, but such an answer"
+                            + " does not prove that the message was not accepted, so a retry can send it twice. Reads"
+                            + " are retried anyway.")
+    private boolean retryOnServerError;
     @UriParam(label = "producer", defaultValue = "80",
               description = "Client-side pacing: the most messages per second sent per phone number id (Meta's default"
                             + " throughput is 80, up to 1000 after an upgrade). 0 turns pacing off.")
@@ -245,6 +260,9 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
         }
         if (!isHttpUri(effectiveBaseUri())) {
             problems.add("baseUri is not an absolute http(s) URI");
+        }
+        if (connectionRequestTimeout <= 0) {
+            problems.add("connectionRequestTimeout must be positive, was " + connectionRequestTimeout + " ms");
         }
         return problems;
     }
@@ -401,6 +419,14 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
         this.connectTimeout = connectTimeout;
     }
 
+    public long getConnectionRequestTimeout() {
+        return connectionRequestTimeout;
+    }
+
+    public void setConnectionRequestTimeout(long connectionRequestTimeout) {
+        this.connectionRequestTimeout = connectionRequestTimeout;
+    }
+
     public long getResponseTimeout() {
         return responseTimeout;
     }
@@ -439,6 +465,14 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     public void setRetryOnResponseTimeout(boolean retryOnResponseTimeout) {
         this.retryOnResponseTimeout = retryOnResponseTimeout;
+    }
+
+    public boolean isRetryOnServerError() {
+        return retryOnServerError;
+    }
+
+    public void setRetryOnServerError(boolean retryOnServerError) {
+        this.retryOnServerError = retryOnServerError;
     }
 
     public int getMessagesPerSecond() {

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageRequest;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageResponse;
@@ -14,9 +12,11 @@ import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
 import io.github.cwmarketing.whatsapp.pipeline.OutgoingRequest;
+import io.github.cwmarketing.whatsapp.send.AssembledMessage;
 import io.github.cwmarketing.whatsapp.send.MessageDefaults;
 import io.github.cwmarketing.whatsapp.send.RequestAssembler;
 import io.github.cwmarketing.whatsapp.send.RequestValidator;
+import io.github.cwmarketing.whatsapp.send.SendResponseReader;
 import io.github.cwmarketing.whatsapp.spi.SendOutcome;
 import io.github.cwmarketing.whatsapp.spi.SendResult;
 import org.apache.camel.Exchange;
@@ -35,30 +35,28 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
     private final WhatsAppMarketingConfiguration configuration;
     private final RequestAssembler assembler;
     private final RequestValidator validator = new RequestValidator();
-    private final ObjectWriter requestWriter;
-    private final ObjectReader responseReader;
+    private final SendResponseReader responseReader;
 
     public WhatsAppMarketingSendProducer(WhatsAppMarketingEndpoint endpoint) {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
         this.assembler = new RequestAssembler(endpoint.getComponent().objectMapper());
-        this.requestWriter = endpoint.getComponent().objectMapper().writerFor(MarketingMessageRequest.class);
-        this.responseReader = endpoint.getComponent().objectMapper().readerFor(MarketingMessageResponse.class);
+        this.responseReader = new SendResponseReader(endpoint.getComponent().objectMapper());
     }
 
     @Override
     protected PreparedSend prepare(Message in) throws Exception {
-        MarketingMessageRequest request = assembler.assemble(in.getBody(), defaults(in));
+        AssembledMessage message = assembler.assemble(in.getBody(), defaults(in));
+        MarketingMessageRequest request = message.request();
         validator.validate(request);
         String phoneNumberId = header(in, WhatsAppMarketingConstants.PHONE_NUMBER_ID, configuration.getPhoneNumberId());
         if (configuration.getProvider() != WhatsAppMarketingProvider.DIALOG360) {
             // 360dialog's URL has no phone number id: its API key stands for the number
             RequestValidator.validatePhoneNumberId(phoneNumberId);
         }
-        byte[] json = requestWriter.writeValueAsBytes(request);
         WhatsAppMarketingEndpoint endpoint = getEndpoint();
         OutgoingRequest outgoing = new OutgoingRequest(WhatsAppMarketingOperation.send.name(), phoneNumberId,
-                endpoint.marketingMessagesRequest(phoneNumberId, json), endpoint.pacer(phoneNumberId));
+                endpoint.marketingMessagesRequest(phoneNumberId, message.json()), endpoint.pacer(phoneNumberId));
         return new PreparedSend(request.getTemplate().getName(), outgoing);
     }
 
@@ -83,6 +81,7 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
             result = new SendResult(SendOutcome.REJECTED, phoneNumberId, prepared.templateName(), null, null,
                     error.getCode() == 0 ? null : error.getCode(), error.getRetryClass(), error, latency);
         } else {
+            // a transport failure before sending is NOT_SENT; after sending, or an unreadable answer, UNKNOWN
             SendOutcome outcome = failure instanceof WhatsAppMarketingTransportException transport
                                   && !transport.isRequestSent() ? SendOutcome.NOT_SENT : SendOutcome.UNKNOWN;
             result = new SendResult(outcome, phoneNumberId, prepared.templateName(), null, null, null, null, failure,
@@ -133,15 +132,14 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
                 "must be true or false, was '" + value + "'");
     }
 
+    /** Only a message id proves acceptance: an answer without one is an unknown outcome (see GraphApiProducer). */
     @Override
     protected void setResult(Message message, GraphApiResponse response) throws IOException {
-        MarketingMessageResponse body = responseReader.readValue(response.body());
+        MarketingMessageResponse body = responseReader.read(response.body());
         message.setBody(body);
         MarketingMessageResponse.SentMessage sent = body.firstMessage();
-        if (sent != null) {
-            message.setHeader(WhatsAppMarketingConstants.MESSAGE_ID, sent.getId());
-            setIfPresent(message, WhatsAppMarketingConstants.MESSAGE_STATUS, sent.getMessageStatus());
-        }
+        message.setHeader(WhatsAppMarketingConstants.MESSAGE_ID, sent.getId());
+        setIfPresent(message, WhatsAppMarketingConstants.MESSAGE_STATUS, sent.getMessageStatus());
         MarketingMessageResponse.Contact contact = body.firstContact();
         if (contact != null) {
             setIfPresent(message, WhatsAppMarketingConstants.INPUT, contact.getInput());

@@ -33,7 +33,7 @@ import java.util.Objects;
  * @param callbackMaxAttempts  attempts per webhook POST before giving up
  * @param callbackRetryBackoff wait before the first retry; doubled for every further retry
  * @param schemaValidation     whether requests are validated against Meta's OpenAPI schema
- * @param requestValidators    additional request rules
+ * @param requestRules         additional request rules
  * @param scenarios            the scenario table
  * @param clock                clock of timestamps and rate-limit windows
  */
@@ -59,7 +59,7 @@ public record SandboxSettings(
         int callbackMaxAttempts,
         Duration callbackRetryBackoff,
         boolean schemaValidation,
-        List<RequestValidator> requestValidators,
+        List<SandboxRequestRule> requestRules,
         Scenarios scenarios,
         Clock clock) {
 
@@ -93,7 +93,7 @@ public record SandboxSettings(
         if (callbackUrl != null) {
             CallbackUrls.requireHttp(callbackUrl);
         }
-        requestValidators = List.copyOf(requestValidators);
+        requestRules = List.copyOf(requestRules);
         Objects.requireNonNull(webhookSigning, "webhookSigning");
         Objects.requireNonNull(scenarios, "scenarios");
         Objects.requireNonNull(clock, "clock");
@@ -109,7 +109,7 @@ public record SandboxSettings(
                 + ", pairLimit=" + pairLimit + "/" + pairWindow + ", statusDelay=" + statusDelay
                 + ", latency=" + minLatency + ".." + maxLatency + ", statusesPerCallback=" + statusesPerCallback
                 + ", callbackMaxAttempts=" + callbackMaxAttempts + ", callbackRetryBackoff=" + callbackRetryBackoff
-                + ", schemaValidation=" + schemaValidation + ", requestValidators=" + requestValidators.size() + "]";
+                + ", schemaValidation=" + schemaValidation + ", requestRules=" + requestRules.size() + "]";
     }
 
     /** Whether the business accepted the Marketing Messages terms: the onboarding status is {@link #ONBOARDED}. */

@@ -7,7 +7,7 @@ package io.github.cwmarketing.whatsapp.sandbox;
 public enum WebhookSigning {
 
     /** {@code X-Hub-Signature-256: sha256=<lowercase hex>}. */
-    META("X-Hub-Signature-256"),
+    META(WebhookSigner.HEADER),
     /** {@code x-360dialog-signature: <lowercase hex>}. */
     DIALOG360("x-360dialog-signature");
 
@@ -24,7 +24,7 @@ public enum WebhookSigning {
 
     /** The signature header's value for {@code body} signed with {@code secret}. */
     public String headerValue(String secret, byte[] body) {
-        String meta = WebhookSignature.headerValue(secret, body);
+        String meta = WebhookSigner.headerValue(secret, body);
         // 360dialog's header carries the same MAC as Meta's, without the "sha256=" prefix
         return this == META ? meta : meta.substring(meta.indexOf('=') + 1);
     }

@@ -2,6 +2,7 @@ package io.github.cwmarketing.whatsapp.sandbox;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.cwmarketing.whatsapp.metareference.MetaOpenApiSpec;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class WhatsAppSandbox implements AutoCloseable {
 
     /** The Graph API version of Meta's spec shipped with the sandbox; used when a path has no version. */
-    public static final String DEFAULT_API_VERSION = "v23.0";
+    public static final String DEFAULT_API_VERSION = MetaOpenApiSpec.API_VERSION;
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppSandbox.class);
     private static final int SCHEDULER_THREADS = 2;
@@ -213,8 +214,8 @@ public final class WhatsAppSandbox implements AutoCloseable {
 
     /**
      * The creative features of the WABA ({@link #wabaId()}) or of a template: feature name (lower case, e.g.
-     * {@code image_touchups}) to {@code OPT_IN} or {@code OPT_OUT}. Meta's defaults (all {@code OPT_OUT} for the WABA,
-     * all {@code OPT_IN} for a template) overlaid with what POSTs set.
+     * {@code image_touchups}) to {@code OPT_IN} or {@code OPT_OUT}. Meta's default (all {@code OPT_IN}, for the WABA and
+     * for every template) overlaid with what POSTs set.
      */
     public Map<String, String> creativeFeatures(String wabaOrTemplateId) {
         return Collections.unmodifiableMap(account.creativeFeatures(wabaOrTemplateId));
@@ -291,7 +292,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
         private int callbackMaxAttempts = 5;
         private Duration callbackRetryBackoff = Duration.ofSeconds(1);
         private boolean schemaValidation = true;
-        private final List<RequestValidator> requestValidators = new ArrayList<>();
+        private final List<SandboxRequestRule> requestRules = new ArrayList<>();
         private Scenarios scenarios = Scenarios.defaults();
         private Clock clock = Clock.systemUTC();
 
@@ -438,8 +439,8 @@ public final class WhatsAppSandbox implements AutoCloseable {
         }
 
         /** Adds a request rule, e.g. the client's own validation; violations are answered with error 100. */
-        public Builder requestValidator(RequestValidator validator) {
-            this.requestValidators.add(Objects.requireNonNull(validator, "validator"));
+        public Builder requestRule(SandboxRequestRule rule) {
+            this.requestRules.add(Objects.requireNonNull(rule, "rule"));
             return this;
         }
 
@@ -459,7 +460,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
             return new SandboxSettings(port, bindAddress, accessToken, appSecret, webhookSigning, phoneNumberId,
                     displayPhoneNumber, wabaId, callbackUrl, onboardingStatus, cloudApiMarketingDisabled,
                     messagesPerSecond, pairLimit, pairWindow, statusDelay, minLatency, maxLatency, statusesPerCallback,
-                    callbackMaxAttempts, callbackRetryBackoff, schemaValidation, requestValidators, scenarios, clock);
+                    callbackMaxAttempts, callbackRetryBackoff, schemaValidation, requestRules, scenarios, clock);
         }
 
         /** A new, not yet started sandbox. */

@@ -118,15 +118,24 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     private Duration connectTimeout = Duration.ofSeconds(10);
 
     /**
-     * How long to wait for the Graph API's response once the request is sent. An exchange never waits longer than
-     * the connect timeout plus the response timeout per attempt. A duration such as 10s, 500ms or PT1M; a plain number is
+     * How long a request may wait for a pooled connection while all maxConnections are in use. A request that found no
+     * connection within this time plus the connect timeout was never sent: it fails with isRequestSent() false and is
+     * retried like any request that did not leave. A duration such as 10s, 500ms or PT1M; a plain number is
      * milliseconds.
+     */
+    private Duration connectionRequestTimeout = Duration.ofSeconds(10);
+
+    /**
+     * How long to wait for the Graph API's response once the request is sent. An attempt ends at the latest
+     * connectionRequestTimeout + connectTimeout + responseTimeout + 1 s after it starts. A duration such as 10s, 500ms
+     * or PT1M; a plain number is milliseconds.
      */
     private Duration responseTimeout = Duration.ofSeconds(30);
 
     /**
-     * How many times a request is retried automatically, only when it provably was not accepted (rate limits,
-     * transient platform errors, connection failures before sending). 0 = never.
+     * How many times a request is retried automatically, only when it provably was not accepted (Meta's throughput,
+     * rate and pair limits and maintenance mode, which Meta answers before accepting anything; connection failures
+     * before sending). 0 = never.
      */
     private Integer maxRetries = 3;
 
@@ -137,8 +146,9 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     private Duration retryDelay = Duration.ofMillis(500);
 
     /**
-     * The longest delay before a retry. When Meta asks to wait longer (x-business-use-case-usage) the error is
-     * returned instead. A duration such as 10s, 500ms or PT1M; a plain number is milliseconds.
+     * The longest delay before a retry. When Meta asks to wait longer (x-business-use-case-usage, or Retry-After on
+     * HTTP 429 and 503) the error is returned instead, its getRetryAfter() saying how long to wait. A duration such as
+     * 10s, 500ms or PT1M; a plain number is milliseconds.
      */
     private Duration retryMaxDelay = Duration.ofSeconds(30);
 
@@ -147,6 +157,13 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
      * already, so a retry can send it twice.
      */
     private Boolean retryOnResponseTimeout = false;
+
+    /**
+     * Also retry a send or a change answered with one of Meta's temporary server errors (such as 131000 Something went
+     * wrong, or HTTP 503). Meta asks to try again, but such an answer does not prove that the message was not
+     * accepted, so a retry can send it twice. Reads are retried anyway.
+     */
+    private Boolean retryOnServerError = false;
 
     /**
      * Client-side pacing: the most messages per second sent per phone number id (Meta's default throughput is 80, up
@@ -311,6 +328,22 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
      */
     private WhatsAppMarketingListener listener;
 
+    /**
+     * Record the component's Micrometer metrics (the whatsapp.marketing meters) when Micrometer is on the class path
+     * and a MeterRegistry is known: the meterRegistry option, else the one in the registry (camel-micrometer's
+     * metricsRegistry, as with camel.metrics.enabled=true, or the only MeterRegistry bean). With this starter the
+     * application's MeterRegistry is used (the primary one when there are several), so the metrics are in actuator's
+     * metrics and prometheus endpoints.
+     */
+    private Boolean metricsEnabled = true;
+
+    /**
+     * The Micrometer MeterRegistry that records the component's metrics; default: the application's. The
+     * configuration processor skips properties of type Object, so its metadata is in
+     * additional-spring-configuration-metadata.json.
+     */
+    private Object meterRegistry;
+
     public WhatsAppMarketingProvider getProvider() {
         return provider;
     }
@@ -415,6 +448,14 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
         this.connectTimeout = connectTimeout;
     }
 
+    public Duration getConnectionRequestTimeout() {
+        return connectionRequestTimeout;
+    }
+
+    public void setConnectionRequestTimeout(Duration connectionRequestTimeout) {
+        this.connectionRequestTimeout = connectionRequestTimeout;
+    }
+
     public Duration getResponseTimeout() {
         return responseTimeout;
     }
@@ -453,6 +494,14 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
 
     public void setRetryOnResponseTimeout(Boolean retryOnResponseTimeout) {
         this.retryOnResponseTimeout = retryOnResponseTimeout;
+    }
+
+    public Boolean getRetryOnServerError() {
+        return retryOnServerError;
+    }
+
+    public void setRetryOnServerError(Boolean retryOnServerError) {
+        this.retryOnServerError = retryOnServerError;
     }
 
     public Integer getMessagesPerSecond() {
@@ -637,6 +686,22 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
 
     public void setListener(WhatsAppMarketingListener listener) {
         this.listener = listener;
+    }
+
+    public Boolean getMetricsEnabled() {
+        return metricsEnabled;
+    }
+
+    public void setMetricsEnabled(Boolean metricsEnabled) {
+        this.metricsEnabled = metricsEnabled;
+    }
+
+    public Object getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(Object meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 
     public Boolean getAutowiredEnabled() {

@@ -18,8 +18,11 @@ import org.apache.logging.log4j.core.config.Property;
  */
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
+    /** One captured line: its level, the logger's name and the text (with the stack trace, if any). */
+    public record Line(Level level, String logger, String text) {
+    }
+
+    private final List<Line> lines = new CopyOnWriteArrayList<>();
 
     private LogCapture() {
         super("capture", null, null, true, Property.EMPTY_ARRAY);
@@ -43,19 +46,16 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
             event.getThrown().printStackTrace(new PrintWriter(trace));
             line.append('\n').append(trace);
         }
-        lines.add(line.toString());
-        if (event.getLevel().isMoreSpecificThan(Level.WARN)) {
-            warnings.add(line.toString());
-        }
+        lines.add(new Line(event.getLevel(), event.getLoggerName(), line.toString()));
     }
 
     public List<String> lines() {
-        return lines;
+        return lines.stream().map(Line::text).toList();
     }
 
-    /** The lines logged at WARN or above. */
-    public List<String> warnings() {
-        return warnings;
+    /** The captured lines with their level and logger. */
+    public List<Line> entries() {
+        return List.copyOf(lines);
     }
 
     @Override

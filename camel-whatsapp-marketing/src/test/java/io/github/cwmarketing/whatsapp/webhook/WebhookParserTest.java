@@ -5,8 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.cwmarketing.whatsapp.SharedSamples;
-import io.github.cwmarketing.whatsapp.SharedSamplesFixtures;
+import io.github.cwmarketing.whatsapp.metareference.WebhookSamples;
 import io.github.cwmarketing.whatsapp.model.ErrorEvent;
 import io.github.cwmarketing.whatsapp.model.FieldStatusEvent;
 import io.github.cwmarketing.whatsapp.model.RoutedVia;
@@ -31,7 +30,7 @@ class WebhookParserTest {
 
     @Test
     void mapsEveryFieldOfTheMarketingLiteSample() throws Exception {
-        StatusEvent event = onlyStatus(SharedSamples.read("ASSEMBLED-status-sent-marketing_lite.json"));
+        StatusEvent event = onlyStatus(WebhookSamples.read("ASSEMBLED-status-sent-marketing_lite.json"));
 
         assertThat(event.getId()).isEqualTo("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=");
         assertThat(event.getStatus()).isEqualTo("sent");
@@ -45,7 +44,7 @@ class WebhookParserTest {
         assertThat(event.getPhoneNumberId()).isEqualTo("106540352242922");
         assertThat(event.getDisplayPhoneNumber()).isEqualTo("15550783881");
         assertThat(mapper.readTree(event.getRawJson()))
-                .isEqualTo(mapper.readTree(SharedSamples.read("ASSEMBLED-status-sent-marketing_lite.json"))
+                .isEqualTo(mapper.readTree(WebhookSamples.read("ASSEMBLED-status-sent-marketing_lite.json"))
                         .at("/entry/0/changes/0/value/statuses/0"));
     }
 
@@ -78,7 +77,8 @@ class WebhookParserTest {
     void skipsUnknownKeysAndElementsOfTheWrongJsonType() throws Exception {
         String body = "{\"object\":\"whatsapp_business_account\",\"unknown\":[1,{\"a\":null}],\"entry\":["
                       + "\"not an entry\",{\"id\":\"W\",\"changes\":{\"not\":\"an array\"}},"
-                      + "{\"id\":\"W\",\"changes\":[{\"value\":\"text\",\"field\":\"messages\"},{\"field\":\"messages\"},"
+                      + "{\"id\":\"W\",\"changes\":[{\"value\":\"text\",\"field\":\"messages\"},"
+                      + "{\"field\":\"messages\"},"
                       + "{\"value\":{\"statuses\":{\"id\":\"x\"}},\"field\":\"messages\"},"
                       + "{\"value\":{\"statuses\":[42,null,{\"id\":\"ok\",\"status\":\"read\",\"extra\":{}}]},"
                       + "\"field\":\"messages\"}]}]}";
@@ -111,7 +111,8 @@ class WebhookParserTest {
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"W\",\"changes\":["
                       + "{\"value\":{\"statuses\":[" + call + "]},\"field\":\"calls\"},"
                       + "{\"value\":{\"statuses\":[{\"id\":\"wamid.NOFIELD\",\"status\":\"sent\"}]}},"
-                      + "{\"value\":{\"statuses\":[{\"id\":\"wamid.OK\",\"status\":\"sent\"}]},\"field\":\"messages\"}]}]}";
+                      + "{\"value\":{\"statuses\":[{\"id\":\"wamid.OK\",\"status\":\"sent\"}]},"
+                      + "\"field\":\"messages\"}]}]}";
 
         List<WebhookEvent> events = parser.parse(utf8(body));
 
@@ -171,8 +172,9 @@ class WebhookParserTest {
 
     @Test
     void mapsErrorsAndUserActions() throws Exception {
-        ErrorEvent error = (ErrorEvent) parser.parse(SharedSamplesFixtures.errorsValueLevel()).get(0);
-        UserActionEvent action = (UserActionEvent) parser.parse(SharedSamplesFixtures.userActionsLinkClick()).get(0);
+        ErrorEvent error = (ErrorEvent) parser.parse(WebhookSamples.read("errors-value-level.json")).get(0);
+        UserActionEvent action = (UserActionEvent) parser.parse(WebhookSamples.read("user-actions-link-click.json"))
+                .get(0);
 
         assertThat(error.getError().getCode()).isEqualTo(130429);
         assertThat(error.eventType()).isEqualTo(WebhookEventType.error);
@@ -194,7 +196,7 @@ class WebhookParserTest {
 
     @Test
     void serialisesEventsWithoutTheJsr310Module() throws Exception {
-        StatusEvent event = onlyStatus(SharedSamples.read("status-sent-marketing-cloudapi.json"));
+        StatusEvent event = onlyStatus(WebhookSamples.read("status-sent-marketing-cloudapi.json"));
 
         String json = mapper.writeValueAsString(event);
         StatusEvent copy = mapper.readValue(json, StatusEvent.class);
