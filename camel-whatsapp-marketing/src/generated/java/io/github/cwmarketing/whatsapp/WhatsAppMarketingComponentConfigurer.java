@@ -42,6 +42,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseuri":
         case "baseUri": getOrCreateConfiguration(target).setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": getOrCreateConfiguration(target).setBodyReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class, value)); return true;
@@ -49,6 +51,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": getOrCreateConfiguration(target).setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deduplicationcachesize":
+        case "deduplicationCacheSize": getOrCreateConfiguration(target).setDeduplicationCacheSize(property(camelContext, int.class, value)); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, io.github.cwmarketing.whatsapp.WebhookEvents.class, value)); return true;
         case "healthchecktokenvalidation":
         case "healthCheckTokenValidation": getOrCreateConfiguration(target).setHealthCheckTokenValidation(property(camelContext, boolean.class, value)); return true;
@@ -69,6 +73,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": getOrCreateConfiguration(target).setMessageActivitySharing(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "messagespersecond":
         case "messagesPerSecond": getOrCreateConfiguration(target).setMessagesPerSecond(property(camelContext, int.class, value)); return true;
+        case "meterregistry":
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, java.lang.Object.class, value)); return true;
+        case "metricsenabled":
+        case "metricsEnabled": target.setMetricsEnabled(property(camelContext, boolean.class, value)); return true;
         case "pacerfactory":
         case "pacerFactory": target.setPacerFactory(property(camelContext, io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class, value)); return true;
         case "phonenumberid":
@@ -104,6 +112,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "verifyToken": getOrCreateConfiguration(target).setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "wabaid":
         case "wabaId": getOrCreateConfiguration(target).setWabaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookheadername":
+        case "webhookHeaderName": getOrCreateConfiguration(target).setWebhookHeaderName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookheadersecret":
+        case "webhookHeaderSecret": getOrCreateConfiguration(target).setWebhookHeaderSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -130,6 +142,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": return boolean.class;
         case "baseuri":
         case "baseUri": return java.lang.String.class;
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "configuration": return io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class;
@@ -137,6 +151,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "connectTimeout": return long.class;
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": return long.class;
+        case "deduplicationcachesize":
+        case "deduplicationCacheSize": return int.class;
         case "events": return io.github.cwmarketing.whatsapp.WebhookEvents.class;
         case "healthchecktokenvalidation":
         case "healthCheckTokenValidation": return boolean.class;
@@ -157,6 +173,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": return java.lang.Boolean.class;
         case "messagespersecond":
         case "messagesPerSecond": return int.class;
+        case "meterregistry":
+        case "meterRegistry": return java.lang.Object.class;
+        case "metricsenabled":
+        case "metricsEnabled": return boolean.class;
         case "pacerfactory":
         case "pacerFactory": return io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class;
         case "phonenumberid":
@@ -192,6 +212,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "verifyToken": return java.lang.String.class;
         case "wabaid":
         case "wabaId": return java.lang.String.class;
+        case "webhookheadername":
+        case "webhookHeaderName": return java.lang.String.class;
+        case "webhookheadersecret":
+        case "webhookHeaderSecret": return java.lang.String.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         default: return null;
@@ -214,6 +238,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseuri":
         case "baseUri": return getOrCreateConfiguration(target).getBaseUri();
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": return getOrCreateConfiguration(target).getBodyReadTimeout();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configuration": return target.getConfiguration();
@@ -221,6 +247,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": return getOrCreateConfiguration(target).getConnectionRequestTimeout();
+        case "deduplicationcachesize":
+        case "deduplicationCacheSize": return getOrCreateConfiguration(target).getDeduplicationCacheSize();
         case "events": return getOrCreateConfiguration(target).getEvents();
         case "healthchecktokenvalidation":
         case "healthCheckTokenValidation": return getOrCreateConfiguration(target).isHealthCheckTokenValidation();
@@ -241,6 +269,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": return getOrCreateConfiguration(target).getMessageActivitySharing();
         case "messagespersecond":
         case "messagesPerSecond": return getOrCreateConfiguration(target).getMessagesPerSecond();
+        case "meterregistry":
+        case "meterRegistry": return target.getMeterRegistry();
+        case "metricsenabled":
+        case "metricsEnabled": return target.isMetricsEnabled();
         case "pacerfactory":
         case "pacerFactory": return target.getPacerFactory();
         case "phonenumberid":
@@ -276,6 +308,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "verifyToken": return getOrCreateConfiguration(target).getVerifyToken();
         case "wabaid":
         case "wabaId": return getOrCreateConfiguration(target).getWabaId();
+        case "webhookheadername":
+        case "webhookHeaderName": return getOrCreateConfiguration(target).getWebhookHeaderName();
+        case "webhookheadersecret":
+        case "webhookHeaderSecret": return getOrCreateConfiguration(target).getWebhookHeaderSecret();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
         default: return null;
