@@ -41,7 +41,8 @@ class KameletDefinitionsTest {
         assertThat(kamelet.path("apiVersion").asText()).isEqualTo("camel.apache.org/v1");
         assertThat(kamelet.path("kind").asText()).isEqualTo("Kamelet");
         assertThat(kamelet.path("metadata").path("name").asText()).isEqualTo(name);
-        assertThat(kamelet.path("metadata").path("labels").path("camel.apache.org/kamelet.type").asText()).isEqualTo(type);
+        assertThat(kamelet.path("metadata").path("labels").path("camel.apache.org/kamelet.type").asText())
+                .isEqualTo(type);
         assertThat(kamelet.path("metadata").path("annotations").path("camel.apache.org/kamelet.icon").asText())
                 .startsWith("data:image/svg+xml;base64,");
         assertThat(definition.path("title").asText()).isNotBlank();

@@ -207,8 +207,8 @@ class MultiTenantSendTest extends SendTestSupport {
         context.getPropertiesComponent().setLocation("classpath:docs-snippets/multi-tenant.properties");
         context.getComponent("whatsapp-marketing", WhatsAppMarketingComponent.class).getConfiguration()
                 .setBaseUri(graphApi.baseUri());
-        PluginHelper.getRoutesLoader(context).loadRoutes(
-                PluginHelper.getResourceLoader(context).resolveResource("classpath:docs-snippets/multi-tenant-routes.yaml"));
+        PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context)
+                .resolveResource("classpath:docs-snippets/multi-tenant-routes.yaml"));
 
         Exchange acme = send("direct:tenant-campaign", List.of("Maria"),
                 Map.of("tenant", "acme", WhatsAppMarketingConstants.TO, "+4915112345678"));

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What YAML routes set with headers instead of building a body: the template's body parameters
- * ({@code CamelWhatsAppMarketingBodyParameters}) and the callback data ({@code CamelWhatsAppMarketingBizOpaqueCallbackData}).
+ * ({@code CamelWhatsAppMarketingBodyParameters}) and the callback data
+ * ({@code CamelWhatsAppMarketingBizOpaqueCallbackData}).
  */
 class SendHeadersTest extends SendTestSupport {
 
@@ -139,7 +140,8 @@ class SendHeadersTest extends SendTestSupport {
                 WhatsAppMarketingConstants.BIZ_OPAQUE_CALLBACK_DATA, "campaign=autumn;row=7"));
         JsonNode fromHeader = lastRequestBody();
         send(URI, "{\"template\":{},\"biz_opaque_callback_data\":\"payload's\"}",
-                Map.of(WhatsAppMarketingConstants.TO, TO, WhatsAppMarketingConstants.BIZ_OPAQUE_CALLBACK_DATA, "header's"));
+                Map.of(WhatsAppMarketingConstants.TO, TO,
+                        WhatsAppMarketingConstants.BIZ_OPAQUE_CALLBACK_DATA, "header's"));
         JsonNode fromPayload = lastRequestBody();
 
         assertThat(fromHeader.path("biz_opaque_callback_data").asText()).isEqualTo("campaign=autumn;row=7");

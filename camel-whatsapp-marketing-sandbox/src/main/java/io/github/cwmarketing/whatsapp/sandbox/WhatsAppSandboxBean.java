@@ -63,7 +63,7 @@ public final class WhatsAppSandboxBean {
         options.put("status-delay-ms", Long.toString(statusDelayMs));
     }
 
-    /** Any of {@link WhatsAppSandboxMain}'s options by its command-line name, e.g. {@code onboarded} → {@code false}. */
+    /** Any of {@link WhatsAppSandboxMain}'s options by its command-line name, e.g. {@code onboarded}: false. */
     public void setOptions(Map<String, String> more) {
         options.putAll(more);
     }

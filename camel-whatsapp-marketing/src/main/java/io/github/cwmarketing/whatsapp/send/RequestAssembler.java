@@ -182,7 +182,8 @@ public final class RequestAssembler {
             components = template.putArray(COMPONENTS);
         }
         int index = 0;
-        while (index < components.size() && TemplateComponent.HEADER.equals(components.get(index).path("type").asText())) {
+        while (index < components.size()
+               && TemplateComponent.HEADER.equals(components.get(index).path("type").asText())) {
             index++;
         }
         components.insert(index, mapper.valueToTree(new TemplateComponent(TemplateComponent.BODY, parameters)));

@@ -46,7 +46,8 @@ class PipesTest extends LowCodeTestSupport {
     @Test
     void aKafkaRecordBecomesAMessageAndItsStatusesARecordEach(WhatsAppSandbox sandbox) throws Exception {
         // as a Kafka record arrives: the JSON value as bytes, the recipient in a header (bytes too)
-        template.sendBodyAndHeader("seda:campaign-messages", "{\"first_name\":\"Maria\"}".getBytes(StandardCharsets.UTF_8),
+        template.sendBodyAndHeader("seda:campaign-messages",
+                "{\"first_name\":\"Maria\"}".getBytes(StandardCharsets.UTF_8),
                 "to", "4915112345671".getBytes(StandardCharsets.UTF_8));
 
         assertThat(sandbox.awaitStatuses(3, Duration.ofSeconds(10))).extracting(DeliveredStatus::status)

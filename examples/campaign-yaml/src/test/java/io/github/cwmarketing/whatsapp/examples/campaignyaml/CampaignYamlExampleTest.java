@@ -75,7 +75,8 @@ class CampaignYamlExampleTest {
         assertThat(maria.bizOpaqueCallbackData()).isEqualTo("autumn-2026:0");
         assertThat(request.path("template").path("language").path("code").asText()).isEqualTo("de");
         assertThat(request.path("template").path("components").get(0).path("parameters"))
-                .extracting(parameter -> parameter.path("parameter_name").asText() + "=" + parameter.path("text").asText())
+                .extracting(parameter -> parameter.path("parameter_name").asText() + "="
+                                         + parameter.path("text").asText())
                 .containsExactly("first_name=Maria", "discount=25%");
 
         Map<String, Long> byStatus = statuses.stream()
