@@ -42,6 +42,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseuri":
         case "baseUri": getOrCreateConfiguration(target).setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": getOrCreateConfiguration(target).setBodyReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class, value)); return true;
@@ -49,6 +51,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": getOrCreateConfiguration(target).setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deduplicationcachesize":
+        case "deduplicationCacheSize": getOrCreateConfiguration(target).setDeduplicationCacheSize(property(camelContext, int.class, value)); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, io.github.cwmarketing.whatsapp.WebhookEvents.class, value)); return true;
         case "healthchecktokenvalidation":
         case "healthCheckTokenValidation": getOrCreateConfiguration(target).setHealthCheckTokenValidation(property(camelContext, boolean.class, value)); return true;
@@ -117,6 +121,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "verifyToken": getOrCreateConfiguration(target).setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "wabaid":
         case "wabaId": getOrCreateConfiguration(target).setWabaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookheadername":
+        case "webhookHeaderName": getOrCreateConfiguration(target).setWebhookHeaderName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookheadersecret":
+        case "webhookHeaderSecret": getOrCreateConfiguration(target).setWebhookHeaderSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -143,6 +151,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": return boolean.class;
         case "baseuri":
         case "baseUri": return java.lang.String.class;
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "configuration": return io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class;
@@ -150,6 +160,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "connectTimeout": return long.class;
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": return long.class;
+        case "deduplicationcachesize":
+        case "deduplicationCacheSize": return int.class;
         case "events": return io.github.cwmarketing.whatsapp.WebhookEvents.class;
         case "healthchecktokenvalidation":
         case "healthCheckTokenValidation": return boolean.class;
@@ -218,6 +230,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "verifyToken": return java.lang.String.class;
         case "wabaid":
         case "wabaId": return java.lang.String.class;
+        case "webhookheadername":
+        case "webhookHeaderName": return java.lang.String.class;
+        case "webhookheadersecret":
+        case "webhookHeaderSecret": return java.lang.String.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         default: return null;
@@ -240,6 +256,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseuri":
         case "baseUri": return getOrCreateConfiguration(target).getBaseUri();
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": return getOrCreateConfiguration(target).getBodyReadTimeout();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configuration": return target.getConfiguration();
@@ -247,6 +265,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "connectionrequesttimeout":
         case "connectionRequestTimeout": return getOrCreateConfiguration(target).getConnectionRequestTimeout();
+        case "deduplicationcachesize":
+        case "deduplicationCacheSize": return getOrCreateConfiguration(target).getDeduplicationCacheSize();
         case "events": return getOrCreateConfiguration(target).getEvents();
         case "healthchecktokenvalidation":
         case "healthCheckTokenValidation": return getOrCreateConfiguration(target).isHealthCheckTokenValidation();
@@ -315,6 +335,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "verifyToken": return getOrCreateConfiguration(target).getVerifyToken();
         case "wabaid":
         case "wabaId": return getOrCreateConfiguration(target).getWabaId();
+        case "webhookheadername":
+        case "webhookHeaderName": return getOrCreateConfiguration(target).getWebhookHeaderName();
+        case "webhookheadersecret":
+        case "webhookHeaderSecret": return getOrCreateConfiguration(target).getWebhookHeaderSecret();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
         default: return null;

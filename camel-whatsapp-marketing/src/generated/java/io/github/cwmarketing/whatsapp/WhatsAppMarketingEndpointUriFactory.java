@@ -23,15 +23,17 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(42);
+        Set<String> props = new HashSet<>(46);
         props.add("accessToken");
         props.add("apiKey");
         props.add("apiVersion");
         props.add("appSecret");
         props.add("baseUri");
+        props.add("bodyReadTimeout");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
         props.add("connectionRequestTimeout");
+        props.add("deduplicationCacheSize");
         props.add("events");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -65,13 +67,16 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("templateName");
         props.add("verifyToken");
         props.add("wabaId");
+        props.add("webhookHeaderName");
+        props.add("webhookHeaderSecret");
         props.add("webhookPath");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("accessToken");
         secretProps.add("apiKey");
         secretProps.add("appSecret");
         secretProps.add("verifyToken");
+        secretProps.add("webhookHeaderSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

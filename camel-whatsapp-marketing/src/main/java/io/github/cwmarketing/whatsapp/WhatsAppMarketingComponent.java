@@ -3,6 +3,7 @@ package io.github.cwmarketing.whatsapp;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -22,6 +23,7 @@ import io.github.cwmarketing.whatsapp.pipeline.PacerFactory;
 import io.github.cwmarketing.whatsapp.pipeline.PacingSettings;
 import io.github.cwmarketing.whatsapp.spi.CompositeListener;
 import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
+import io.github.cwmarketing.whatsapp.webhook.WebhookRequestHandler;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
@@ -84,6 +86,8 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
     private final Map<String, NumberPacing> pacings = new ConcurrentHashMap<>();
     /** The pacer factory the component made from the pacing option (closed at stop), else null. */
     private PacerFactory ownPacerFactory;
+    private final Map<String, WebhookRequestHandler> webhooks = new ConcurrentHashMap<>();
+    private final Set<String> settingsWarnedAbout = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService scheduler;
     private WhatsAppMarketingHealthCheck healthCheck;
 
@@ -142,9 +146,11 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
 
     /**
      * The pacing of a phone number id (pacing key), created by the first endpoint that sends through it, which then
-     * tells {@code created}. Every later endpoint must bring the same settings: one number has one rate.
+     * tells {@code created}. Every later endpoint must bring the same rate (messagesPerSecond, maxMessagesPerSecond):
+     * one number has one rate. Its pairPacing and maxPendingSends are the first endpoint's; another endpoint's
+     * different values are named in a warning (once) and not used.
      *
-     * @throws IllegalArgumentException when the settings differ from the number's
+     * @throws IllegalArgumentException when the rate differs from the number's
      */
     NumberPacing pacing(String pacingKey, PacingSettings settings, Consumer<NumberPacing> created) {
         NumberPacing[] made = new NumberPacing[1];
@@ -157,13 +163,27 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
             listeners.onPacingStarted(pacing);
             created.accept(pacing);
         } else if (!pacing.settings().equals(settings)) {
-            throw new IllegalArgumentException("Phone number id " + pacingKey + " is paced with " + pacing.settings()
-                                               + " by another endpoint, this one asks for " + settings
-                                               + ": one number has one rate; give every endpoint sending through it the"
-                                               + " same messagesPerSecond, maxMessagesPerSecond, pairPacing and"
-                                               + " maxPendingSends");
+            checkSameRate(pacingKey, pacing.settings(), settings);
         }
         return pacing;
+    }
+
+    private void checkSameRate(String pacingKey, PacingSettings number, PacingSettings asked) {
+        if (number.messagesPerSecond() != asked.messagesPerSecond()
+            || number.maxMessagesPerSecond() != asked.maxMessagesPerSecond()) {
+            throw new IllegalArgumentException("Phone number id " + pacingKey + " is paced at messagesPerSecond="
+                                               + number.messagesPerSecond() + ", maxMessagesPerSecond="
+                                               + number.maxMessagesPerSecond() + " by another endpoint, this one asks"
+                                               + " for messagesPerSecond=" + asked.messagesPerSecond()
+                                               + ", maxMessagesPerSecond=" + asked.maxMessagesPerSecond()
+                                               + ": one number has one rate; give every endpoint sending through it the"
+                                               + " same messagesPerSecond and maxMessagesPerSecond");
+        }
+        if (settingsWarnedAbout.add(pacingKey + " " + asked)) {
+            LOG.warn("Phone number id {} keeps pairPacing={} and maxPendingSends={} of the endpoint that paced it"
+                     + " first; another endpoint's pairPacing={}, maxPendingSends={} are not used", pacingKey,
+                    number.pairPacing(), number.maxPendingSends(), asked.pairPacing(), asked.maxPendingSends());
+        }
     }
 
     /** The pacer factory in effect: the option's, else one made from the pacing option when first needed. */
@@ -218,6 +238,23 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
     /** Tells every listener: the option's, those added in Java, and every listener bean in the registry. */
     WhatsAppMarketingListener listener() {
         return listeners;
+    }
+
+    /**
+     * The request handler of the webhook a started consumer of this component serves on this HTTP path (within the
+     * application, e.g. {@code /whatsapp-marketing/webhook}), or null. For servers that read request bodies before the
+     * consumer is asked: the Spring Boot starter's servlet filter applies its body limits there.
+     */
+    public WebhookRequestHandler webhookRequestHandler(String path) {
+        return path == null ? null : webhooks.get(path);
+    }
+
+    void webhookStarted(String path, WebhookRequestHandler handler) {
+        webhooks.put(path, handler);
+    }
+
+    void webhookStopped(String path, WebhookRequestHandler handler) {
+        webhooks.remove(path, handler);
     }
 
     /** Adds a listener, told from now on. */

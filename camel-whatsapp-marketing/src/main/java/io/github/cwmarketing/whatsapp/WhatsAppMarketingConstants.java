@@ -30,6 +30,24 @@ public final class WhatsAppMarketingConstants {
                             + " events, the number the status belongs to.",
               javaType = "String")
     public static final String PHONE_NUMBER_ID = "CamelWhatsAppMarketingPhoneNumberId";
+    @Metadata(label = "producer",
+              description = "The template's body parameters: a List (positional), a Map of parameter names to values"
+                            + " (named), or the JSON text of an array or object. Added to a body that gives none (no"
+                            + " body, or a full payload without a body component); when the body gives body parameters"
+                            + " too, the message fails validation.",
+              javaType = "Object")
+    public static final String BODY_PARAMETERS = "CamelWhatsAppMarketingBodyParameters";
+    @Metadata(label = "producer",
+              description = "biz_opaque_callback_data of this message (at most 512 characters), echoed in its status"
+                            + " webhooks; a payload's own value wins.",
+              javaType = "String")
+    public static final String BIZ_OPAQUE_CALLBACK_DATA = "CamelWhatsAppMarketingBizOpaqueCallbackData";
+    @Metadata(label = "producer", secret = true,
+              description = "The access token of this message (provider META), overriding the accessToken option: one"
+                            + " endpoint sends for many WhatsApp Business Accounts. Taken off the message before the"
+                            + " request is made: never logged, never in an exception, not on the exchange afterwards.",
+              javaType = "String")
+    public static final String ACCESS_TOKEN = "CamelWhatsAppMarketingAccessToken";
 
     // send: output headers
 
@@ -71,12 +89,18 @@ public final class WhatsAppMarketingConstants {
 
     // webhook: headers of each routed event
 
-    @Metadata(label = "consumer", description = "The delivery status: sent, delivered, read, failed or played.",
+    @Metadata(label = "consumer", description = "The delivery status: sent, delivered, read, failed or played (of a"
+                                                + " field_status event: its own status).",
               javaType = "String")
     public static final String STATUS = "CamelWhatsAppMarketingStatus";
     @Metadata(label = "consumer", description = "The recipient: phone number, or BSUID when the phone is not disclosed.",
               javaType = "String")
     public static final String RECIPIENT_ID = "CamelWhatsAppMarketingRecipientId";
+    @Metadata(label = "consumer",
+              description = "The group participant a status is about, for a message sent to a group (whose"
+                            + " CamelWhatsAppMarketingRecipientId is the group): recipient_participant_id.",
+              javaType = "String")
+    public static final String RECIPIENT_PARTICIPANT_ID = "CamelWhatsAppMarketingRecipientParticipantId";
     @Metadata(label = "consumer", description = "When the status happened.", javaType = "java.time.Instant")
     public static final String TIMESTAMP = "CamelWhatsAppMarketingTimestamp";
     @Metadata(description = "The WhatsApp Business Account id: for the account operations (getOnboardingStatus,"
@@ -100,9 +124,14 @@ public final class WhatsAppMarketingConstants {
               javaType = "String")
     public static final String ERROR_TITLE = "CamelWhatsAppMarketingErrorTitle";
     @Metadata(label = "consumer",
-              description = "The kind of event: status, or with events=all also message, error and user_action.",
-              javaType = "String", enums = "status,message,error,user_action")
+              description = "The kind of event: status, or with events=all also message, error, user_action and"
+                            + " field_status (a status under another webhook field than messages, e.g. calls).",
+              javaType = "String", enums = "status,message,error,user_action,field_status")
     public static final String EVENT_TYPE = "CamelWhatsAppMarketingEventType";
+    @Metadata(label = "consumer",
+              description = "The webhook field of a field_status event (the change's field, e.g. calls).",
+              javaType = "String")
+    public static final String FIELD = "CamelWhatsAppMarketingField";
 
     private WhatsAppMarketingConstants() {
     }

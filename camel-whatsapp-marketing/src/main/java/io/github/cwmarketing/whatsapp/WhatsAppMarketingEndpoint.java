@@ -152,7 +152,9 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint implements Endpoi
         if (call == null) {
             return;
         }
-        throughputLevelRead = sender().send(new OutgoingRequest("throughputLevel", phoneNumberId, urls().node(call)))
+        // the endpoint's own token: a token given per message (header) is not known here
+        OutgoingRequest read = new OutgoingRequest("throughputLevel", phoneNumberId, urls().node(call, null));
+        throughputLevelRead = sender().send(read)
                 .handle((response, failure) -> {
                     int rate = failure == null
                             ? ThroughputLevel.messagesPerSecond(getComponent().objectMapper(), response.body()) : 0;
@@ -171,14 +173,14 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint implements Endpoi
         return throughputLevelRead;
     }
 
-    /** {@code POST .../marketing_messages} of the provider with the JSON payload. */
-    GraphApiRequest marketingMessagesRequest(String phoneNumberId, byte[] json) {
-        return urls().marketingMessages(phoneNumberId, json);
+    /** {@code POST .../marketing_messages} of the provider with the JSON payload; a null token: the endpoint's. */
+    GraphApiRequest marketingMessagesRequest(String phoneNumberId, byte[] json, String accessToken) {
+        return urls().marketingMessages(phoneNumberId, json, accessToken);
     }
 
-    /** The request of an account or template operation. */
-    GraphApiRequest operationRequest(GraphApiCall call) {
-        return urls().node(call);
+    /** The request of an account or template operation; a null token: the endpoint's. */
+    GraphApiRequest operationRequest(GraphApiCall call, String accessToken) {
+        return urls().node(call, accessToken);
     }
 
     /** The API this endpoint calls, or for the webhook the path it serves; never a secret. */

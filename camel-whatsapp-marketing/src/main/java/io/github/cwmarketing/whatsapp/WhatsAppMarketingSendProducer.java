@@ -46,7 +46,7 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
     }
 
     @Override
-    protected PreparedSend prepare(Message in) throws Exception {
+    protected PreparedSend prepare(Message in, String accessToken) throws Exception {
         AssembledMessage message = assembler.assemble(in.getBody(), defaults(in));
         MarketingMessageRequest request = message.request();
         validator.validate(request);
@@ -57,8 +57,8 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
         }
         WhatsAppMarketingEndpoint endpoint = getEndpoint();
         OutgoingRequest outgoing = new OutgoingRequest(WhatsAppMarketingOperation.send.name(), phoneNumberId,
-                endpoint.marketingMessagesRequest(phoneNumberId, message.json()), endpoint.pacing(phoneNumberId),
-                pairKey(request));
+                endpoint.marketingMessagesRequest(phoneNumberId, message.json(), accessToken),
+                endpoint.pacing(phoneNumberId), pairKey(request));
         return new PreparedSend(request.getTemplate().getName(), outgoing);
     }
 
@@ -128,7 +128,9 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
                 header(in, WhatsAppMarketingConstants.TEMPLATE_NAME, configuration.getTemplateName()),
                 header(in, WhatsAppMarketingConstants.TEMPLATE_LANGUAGE, configuration.getTemplateLanguage()),
                 productPolicy(in),
-                messageActivitySharing(in));
+                messageActivitySharing(in),
+                in.getHeader(WhatsAppMarketingConstants.BODY_PARAMETERS),
+                in.getHeader(WhatsAppMarketingConstants.BIZ_OPAQUE_CALLBACK_DATA, String.class));
     }
 
     private ProductPolicy productPolicy(Message in) {

@@ -101,10 +101,27 @@ class SendPacingTest extends SendTestSupport {
                 from("direct:fast").to(sendUri("templateName=a&templateLanguage=en&messagesPerSecond=80"));
                 from("direct:faster").to(sendUri("templateName=a&templateLanguage=en&messagesPerSecond=1000"));
             }
-        })).hasStackTraceContaining("Phone number id " + GraphApiStub.PHONE_NUMBER_ID + " is paced with")
+        })).hasStackTraceContaining("Phone number id " + GraphApiStub.PHONE_NUMBER_ID + " is paced at")
                 .hasStackTraceContaining("messagesPerSecond=80")
-                .hasStackTraceContaining("messagesPerSecond=1000")
+                .hasStackTraceContaining("asks for messagesPerSecond=1000")
                 .hasStackTraceContaining("one number has one rate");
+    }
+
+    @Test
+    void endpointsThatDisagreeOnlyOnPairPacingShareTheFirstOnesWithAWarning() throws Exception {
+        try (io.github.cwmarketing.whatsapp.support.LogCapture log = io.github.cwmarketing.whatsapp.support.LogCapture
+                .open()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:paired").to(sendUri("templateName=a&templateLanguage=en&pairPacing=true"));
+                    from("direct:unpaired").to(sendUri("templateName=a&templateLanguage=en&pairPacing=false"));
+                }
+            });
+
+            assertThat(log.lines()).anyMatch(line -> line.contains("keeps pairPacing=true")
+                                                     && line.contains("pairPacing=false, maxPendingSends=1000 are not used"));
+        }
     }
 
     @Test

@@ -599,12 +599,8 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
             return bodyOfSize(FIVE_MIB);
         }
 
-        /** A valid webhook padded to the size with an unknown field. */
         private byte[] bodyOfSize(int size) {
-            String head = "{\"object\":\"whatsapp_business_account\",\"padding\":\"";
-            String tail = "\",\"entry\":[" + entry(WABA_ID, change(value(PHONE_NUMBER_ID, "statuses",
-                    status("wamid.BIG", "sent")))) + "]}";
-            return utf8(head + "x".repeat(size - head.length() - tail.length()) + tail);
+            return WebhookPayloads.ofSize("wamid.BIG", size);
         }
     }
 

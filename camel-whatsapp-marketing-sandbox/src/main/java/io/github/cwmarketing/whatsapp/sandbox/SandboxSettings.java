@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param bindAddress          address to listen on
  * @param accessToken          the token expected in {@code Authorization: Bearer}
  * @param appSecret            the key of the webhook signatures
+ * @param webhookSigning       how webhooks are signed: Meta's header or 360dialog's
  * @param phoneNumberId        the business phone number id served
  * @param displayPhoneNumber   {@code metadata.display_phone_number} of webhooks
  * @param wabaId               WhatsApp Business Account id ({@code entry[].id} of webhooks)
@@ -43,6 +44,7 @@ public record SandboxSettings(
         String bindAddress,
         String accessToken,
         String appSecret,
+        WebhookSigning webhookSigning,
         String phoneNumberId,
         String displayPhoneNumber,
         String wabaId,
@@ -100,6 +102,7 @@ public record SandboxSettings(
             CallbackUrls.requireHttp(callbackUrl);
         }
         requestRules = List.copyOf(requestRules);
+        Objects.requireNonNull(webhookSigning, "webhookSigning");
         Objects.requireNonNull(scenarios, "scenarios");
         Objects.requireNonNull(clock, "clock");
     }
@@ -107,6 +110,7 @@ public record SandboxSettings(
     @Override
     public String toString() {
         return "SandboxSettings[port=" + port + ", bindAddress=" + bindAddress + ", accessToken=***, appSecret=***"
+                + ", webhookSigning=" + webhookSigning
                 + ", phoneNumberId=" + phoneNumberId + ", wabaId=" + wabaId + ", callbackUrl=" + callbackUrl
                 + ", onboardingStatus=" + onboardingStatus + ", cloudApiMarketingDisabled=" + cloudApiMarketingDisabled
                 + ", messagesPerSecond=" + messagesPerSecond

@@ -287,6 +287,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
         private String bindAddress = "127.0.0.1";
         private String accessToken = "sandbox-token";
         private String appSecret = "sandbox-app-secret";
+        private WebhookSigning webhookSigning = WebhookSigning.META;
         private String phoneNumberId = "100000000000001";
         private String displayPhoneNumber = "15550000001";
         private String wabaId = "200000000000001";
@@ -333,6 +334,15 @@ public final class WhatsAppSandbox implements AutoCloseable {
         /** Key of the {@code X-Hub-Signature-256} webhook signatures; default {@code sandbox-app-secret}. */
         public Builder appSecret(String appSecret) {
             this.appSecret = appSecret;
+            return this;
+        }
+
+        /**
+         * How webhooks are signed with the app secret: {@link WebhookSigning#META} ({@code X-Hub-Signature-256}, the
+         * default) or {@link WebhookSigning#DIALOG360} ({@code x-360dialog-signature}, as 360dialog forwards them).
+         */
+        public Builder webhookSigning(WebhookSigning webhookSigning) {
+            this.webhookSigning = webhookSigning;
             return this;
         }
 
@@ -478,11 +488,11 @@ public final class WhatsAppSandbox implements AutoCloseable {
         }
 
         public SandboxSettings settings() {
-            return new SandboxSettings(port, bindAddress, accessToken, appSecret, phoneNumberId, displayPhoneNumber,
-                    wabaId, callbackUrl, onboardingStatus, cloudApiMarketingDisabled, messagesPerSecond,
-                    upgradedMessagesPerSecond, throughputUpgradeAfter, pairLimit, pairWindow, statusDelay, minLatency,
-                    maxLatency, statusesPerCallback, callbackMaxAttempts,
-                    callbackRetryBackoff, schemaValidation, requestRules, scenarios, clock);
+            return new SandboxSettings(port, bindAddress, accessToken, appSecret, webhookSigning, phoneNumberId,
+                    displayPhoneNumber, wabaId, callbackUrl, onboardingStatus, cloudApiMarketingDisabled,
+                    messagesPerSecond, upgradedMessagesPerSecond, throughputUpgradeAfter, pairLimit, pairWindow,
+                    statusDelay, minLatency, maxLatency, statusesPerCallback, callbackMaxAttempts, callbackRetryBackoff,
+                    schemaValidation, requestRules, scenarios, clock);
         }
 
         /** A new, not yet started sandbox. */

@@ -171,8 +171,7 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     /**
      * Client-side pacing: the most messages per second sent per phone number id (Meta's default throughput is 80, up
      * to 1000 after an upgrade; it counts inbound and all other traffic of the number too). With maxMessagesPerSecond,
-     * the starting rate. 0 turns pacing off. Every endpoint sending through one number must use the same pacing
-     * options.
+     * the starting rate. 0 turns pacing off. Every endpoint sending through one number must use the same rate.
      */
     private Integer messagesPerSecond = 80;
 
@@ -242,34 +241,66 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     private String verifyToken;
 
     /**
-     * The app secret that signs Meta's webhooks (X-Hub-Signature-256). Several secrets, comma-separated, are all
-     * accepted (key rotation, several apps). Required unless signatureVerification is false. Secret: masked in
-     * actuator's configprops and env endpoints.
+     * The secret that signs the webhooks: Meta's app secret (X-Hub-Signature-256) or, with provider DIALOG360,
+     * 360dialog's platform secret (x-360dialog-signature). Several secrets, comma-separated, are all accepted (key
+     * rotation, several apps). Required with provider META unless signatureVerification is false; with DIALOG360 this
+     * or webhookHeaderName and webhookHeaderSecret. Secret: masked in actuator's configprops and env endpoints.
      */
     private String appSecret;
 
     /**
-     * Whether to reject webhook POSTs without a valid X-Hub-Signature-256. Turn off only for local testing.
+     * Whether to reject webhook POSTs without a valid signature (X-Hub-Signature-256, or x-360dialog-signature with
+     * provider DIALOG360). Turn off only for local testing.
      */
     private Boolean signatureVerification = true;
 
     /**
-     * Where the consumer records the (message id, status) pairs it has routed, so that Meta's re-deliveries are routed
-     * once. Default: in memory, bounded. Use a shared repository (e.g. camel-sql's JDBC one) when several instances
-     * receive the webhook. The option is a org.apache.camel.spi.IdempotentRepository type: give a bean reference such
-     * as #bean:name.
+     * The name of a header every webhook POST must carry with the value webhookHeaderSecret, e.g. Authorization: the
+     * custom header set when registering the webhook URL with 360dialog. Checked whenever set, with any provider and
+     * whatever signatureVerification says.
+     */
+    private String webhookHeaderName;
+
+    /**
+     * The value the header webhookHeaderName must have, compared in constant time. Secret: masked in actuator's
+     * configprops and env endpoints.
+     */
+    private String webhookHeaderSecret;
+
+    /**
+     * Where the consumer records the (message id, status, recipient) keys it has routed, so that Meta's re-deliveries
+     * are routed once. Default: in memory, bounded by deduplicationCacheSize. Use a shared repository (e.g. camel-sql's
+     * JDBC one) when several instances receive the webhook or re-deliveries must be recognised after a restart. The
+     * option is a org.apache.camel.spi.IdempotentRepository type: give a bean reference such as #bean:name.
      */
     private IdempotentRepository idempotentRepository;
 
     /**
-     * statuses routes one exchange per status; all also routes inbound messages, value-level errors and user actions.
+     * How many keys the default in-memory deduplication store keeps (the oldest are evicted first) when no
+     * idempotentRepository is set. Meta re-delivers for up to 7 days and a message has about 3 statuses: size it to
+     * messages per week x 3.
+     */
+    private Integer deduplicationCacheSize = 100000;
+
+    /**
+     * statuses routes one exchange per message status; all also routes inbound messages, value-level errors, user
+     * actions and the statuses of other webhook fields (field_status). With statuses, the other events are acknowledged
+     * and dropped.
      */
     private WebhookEvents events = WebhookEvents.statuses;
 
     /**
-     * The largest webhook body accepted, in bytes (Meta's payloads reach 3 MB).
+     * The largest webhook body accepted, in bytes (Meta's payloads reach 3 MB). A POST announcing a larger
+     * Content-Length is answered 413 before its body is read, a chunked one as soon as it passes the limit; a request
+     * never holds more body than this (on Spring Boot: with the starter, whose servlet filter enforces it).
      */
     private Integer maxBodySize = 4194304;
+
+    /**
+     * How long a webhook POST may take to deliver its body; a slower one is answered 408 and its connection closed, so
+     * that slow uploads cannot hold the server's threads.
+     */
+    private Duration bodyReadTimeout = Duration.ofSeconds(10);
 
     /**
      * Whether the component's readiness health check also asks the Graph API whether the access token is accepted (GET
@@ -622,12 +653,36 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
         this.signatureVerification = signatureVerification;
     }
 
+    public String getWebhookHeaderName() {
+        return webhookHeaderName;
+    }
+
+    public void setWebhookHeaderName(String webhookHeaderName) {
+        this.webhookHeaderName = webhookHeaderName;
+    }
+
+    public String getWebhookHeaderSecret() {
+        return webhookHeaderSecret;
+    }
+
+    public void setWebhookHeaderSecret(String webhookHeaderSecret) {
+        this.webhookHeaderSecret = webhookHeaderSecret;
+    }
+
     public IdempotentRepository getIdempotentRepository() {
         return idempotentRepository;
     }
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public Integer getDeduplicationCacheSize() {
+        return deduplicationCacheSize;
+    }
+
+    public void setDeduplicationCacheSize(Integer deduplicationCacheSize) {
+        this.deduplicationCacheSize = deduplicationCacheSize;
     }
 
     public WebhookEvents getEvents() {
@@ -644,6 +699,14 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
 
     public void setMaxBodySize(Integer maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public Duration getBodyReadTimeout() {
+        return bodyReadTimeout;
+    }
+
+    public void setBodyReadTimeout(Duration bodyReadTimeout) {
+        this.bodyReadTimeout = bodyReadTimeout;
     }
 
     public Boolean getHealthCheckTokenValidation() {

@@ -50,6 +50,12 @@ import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.VERIF
 abstract class StarterWebTestSupport {
 
     static final String WEBHOOK_PATH = "/whatsapp-marketing/webhook";
+    /** A webhook with small limits, for the body limit tests: 1 MiB, 500 ms. */
+    static final String LIMITED_WEBHOOK_PATH = "/whatsapp-marketing/limited";
+    static final int LIMITED_MAX_BODY_SIZE = 1024 * 1024;
+    /** A webhook accepting bodies larger than Vert.x's and Tomcat's form defaults: 12 MiB. */
+    static final String LARGE_WEBHOOK_PATH = "/whatsapp-marketing/large";
+    static final int LARGE_MAX_BODY_SIZE = 12 * 1024 * 1024;
     static final WireMockServer GRAPH_API = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
     static {
@@ -76,6 +82,10 @@ abstract class StarterWebTestSupport {
                 @Override
                 public void configure() {
                     from("whatsapp-marketing:webhook").routeId("statuses").to("mock:statuses");
+                    from("whatsapp-marketing:webhook?webhookPath=" + LIMITED_WEBHOOK_PATH + "&maxBodySize="
+                         + LIMITED_MAX_BODY_SIZE + "&bodyReadTimeout=500ms").routeId("limited").to("mock:limited");
+                    from("whatsapp-marketing:webhook?webhookPath=" + LARGE_WEBHOOK_PATH + "&maxBodySize="
+                         + LARGE_MAX_BODY_SIZE).routeId("large").to("mock:limited");
                     from("direct:campaign").routeId("campaign").to("whatsapp-marketing:send");
                 }
             };
