@@ -2,12 +2,14 @@ package io.github.cwmarketing.whatsapp;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.cwmarketing.whatsapp.spi.PacingStatus;
 import io.github.cwmarketing.whatsapp.spi.RateChangeReason;
 import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
 import io.github.cwmarketing.whatsapp.support.GraphApiStub;
+import io.github.cwmarketing.whatsapp.support.LogCapture;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.Registry;
@@ -24,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SendPacingTest extends SendTestSupport {
 
-    private final java.util.List<String> pacingEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> pacingEvents = new CopyOnWriteArrayList<>();
 
     @Override
     protected void bindToRegistry(Registry registry) {
@@ -109,8 +111,7 @@ class SendPacingTest extends SendTestSupport {
 
     @Test
     void endpointsThatDisagreeOnlyOnPairPacingShareTheFirstOnesWithAWarning() throws Exception {
-        try (io.github.cwmarketing.whatsapp.support.LogCapture log = io.github.cwmarketing.whatsapp.support.LogCapture
-                .open()) {
+        try (LogCapture log = LogCapture.open()) {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -1,5 +1,6 @@
 package io.github.cwmarketing.whatsapp.pacing;
 
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,12 +165,12 @@ final class LeasedPacer implements Pacer {
     void lease() {
         try {
             leaseOnce();
-        } catch (RuntimeException | java.sql.SQLException e) {
+        } catch (RuntimeException | SQLException e) {
             storeFailed(e);
         }
     }
 
-    private void leaseOnce() throws java.sql.SQLException {
+    private void leaseOnce() throws SQLException {
         synchronized (this) {
             if (closed) {
                 leaseQueued = false;
@@ -212,7 +213,7 @@ final class LeasedPacer implements Pacer {
         }
     }
 
-    private void open() throws java.sql.SQLException {
+    private void open() throws SQLException {
         store.ensureSchema();
         BucketProxy opened = store.bucket(pacingKey, () -> BucketStore.configuration(messagesPerSecond(),
                 capacity(messagesPerSecond())));
