@@ -37,7 +37,8 @@ class PackageDependenciesTest {
             "send", Set.of("model", "util"),
             "operations", Set.of("model", "util"),
             "pipeline", Set.of("http", "model", "spi", "util"),
-            "webhook", Set.of("model", "spi", "util"));
+            "webhook", Set.of("model", "spi", "util"),
+            "ledger", Set.of("model"));
 
     @Test
     void subPackagesDependOneWayAndNeverOnTheRootPackage() throws IOException {

@@ -1,0 +1,53 @@
+package io.github.cwmarketing.whatsapp.ledger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One operation queued on a {@link LedgerLane}. Tasks of one kind share a {@link Runner} that executes a whole group of
+ * them with set-based statements in the lane's transaction, then sets each task's result.
+ *
+ * @param <T> the result the caller's stage completes with
+ */
+abstract class LaneTask<T> {
+
+    /** Executes a group of tasks of one kind within the lane's open transaction. */
+    interface Runner {
+
+        void run(Connection connection, List<LaneTask<?>> tasks) throws SQLException;
+
+        /** The order of this kind within a batch: hand-overs and outcomes before new claims keeps causality. */
+        int order();
+
+        /** Whether tasks of this kind run alone, in their own transaction (long reads, chunked purges). */
+        default boolean isolated() {
+            return false;
+        }
+    }
+
+    final CompletableFuture<T> future = new CompletableFuture<>();
+    private final Runner runner;
+    private T result;
+
+    LaneTask(Runner runner) {
+        this.runner = runner;
+    }
+
+    Runner runner() {
+        return runner;
+    }
+
+    void result(T value) {
+        this.result = value;
+    }
+
+    T result() {
+        return result;
+    }
+
+    /** Called when the result was ready but the caller's stage had completed already (timed out). */
+    void late() {
+    }
+}
