@@ -44,6 +44,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "baseUri": getOrCreateConfiguration(target).setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "campaign": getOrCreateConfiguration(target).setCampaign(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -56,6 +57,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "ledger": getOrCreateConfiguration(target).setLedger(property(camelContext, io.github.cwmarketing.whatsapp.ledger.MessageLedger.class, value)); return true;
         case "listener": target.setListener(property(camelContext, io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
@@ -69,6 +71,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messagesPerSecond": getOrCreateConfiguration(target).setMessagesPerSecond(property(camelContext, int.class, value)); return true;
         case "pacerfactory":
         case "pacerFactory": target.setPacerFactory(property(camelContext, io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class, value)); return true;
+        case "parkduration":
+        case "parkDuration": getOrCreateConfiguration(target).setParkDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "phonenumberid":
         case "phoneNumberId": getOrCreateConfiguration(target).setPhoneNumberId(property(camelContext, java.lang.String.class, value)); return true;
         case "productpolicy":
@@ -78,6 +82,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "resendunknownoutcomeafter":
+        case "resendUnknownOutcomeAfter": getOrCreateConfiguration(target).setResendUnknownOutcomeAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -96,6 +102,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "templateLanguage": getOrCreateConfiguration(target).setTemplateLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "templatename":
         case "templateName": getOrCreateConfiguration(target).setTemplateName(property(camelContext, java.lang.String.class, value)); return true;
+        case "usrecipients":
+        case "usRecipients": getOrCreateConfiguration(target).setUsRecipients(property(camelContext, io.github.cwmarketing.whatsapp.UsRecipients.class, value)); return true;
         case "verifytoken":
         case "verifyToken": getOrCreateConfiguration(target).setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "wabaid":
@@ -108,7 +116,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"listener", "pacerFactory"};
+        return new String[]{"ledger", "listener", "pacerFactory"};
     }
 
     @Override
@@ -128,6 +136,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "baseUri": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "campaign": return java.lang.String.class;
         case "configuration": return io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -140,6 +149,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "ledger": return io.github.cwmarketing.whatsapp.ledger.MessageLedger.class;
         case "listener": return io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
@@ -153,6 +163,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messagesPerSecond": return int.class;
         case "pacerfactory":
         case "pacerFactory": return io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class;
+        case "parkduration":
+        case "parkDuration": return long.class;
         case "phonenumberid":
         case "phoneNumberId": return java.lang.String.class;
         case "productpolicy":
@@ -162,6 +174,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "resendunknownoutcomeafter":
+        case "resendUnknownOutcomeAfter": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retrydelay":
@@ -180,6 +194,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "templateLanguage": return java.lang.String.class;
         case "templatename":
         case "templateName": return java.lang.String.class;
+        case "usrecipients":
+        case "usRecipients": return io.github.cwmarketing.whatsapp.UsRecipients.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
         case "wabaid":
@@ -208,6 +224,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "baseUri": return getOrCreateConfiguration(target).getBaseUri();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "campaign": return getOrCreateConfiguration(target).getCampaign();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -220,6 +237,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "ledger": return getOrCreateConfiguration(target).getLedger();
         case "listener": return target.getListener();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
@@ -233,6 +251,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messagesPerSecond": return getOrCreateConfiguration(target).getMessagesPerSecond();
         case "pacerfactory":
         case "pacerFactory": return target.getPacerFactory();
+        case "parkduration":
+        case "parkDuration": return getOrCreateConfiguration(target).getParkDuration();
         case "phonenumberid":
         case "phoneNumberId": return getOrCreateConfiguration(target).getPhoneNumberId();
         case "productpolicy":
@@ -242,6 +262,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "resendunknownoutcomeafter":
+        case "resendUnknownOutcomeAfter": return getOrCreateConfiguration(target).getResendUnknownOutcomeAfter();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retrydelay":
@@ -260,6 +282,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "templateLanguage": return getOrCreateConfiguration(target).getTemplateLanguage();
         case "templatename":
         case "templateName": return getOrCreateConfiguration(target).getTemplateName();
+        case "usrecipients":
+        case "usRecipients": return getOrCreateConfiguration(target).getUsRecipients();
         case "verifytoken":
         case "verifyToken": return getOrCreateConfiguration(target).getVerifyToken();
         case "wabaid":

@@ -35,6 +35,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "baseUri": target.getConfiguration().setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "campaign": target.getConfiguration().setCampaign(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "events": target.getConfiguration().setEvents(property(camelContext, io.github.cwmarketing.whatsapp.WebhookEvents.class, value)); return true;
@@ -50,6 +51,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "ledger": target.getConfiguration().setLedger(property(camelContext, io.github.cwmarketing.whatsapp.ledger.MessageLedger.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
@@ -60,6 +62,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "messageActivitySharing": target.getConfiguration().setMessageActivitySharing(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "messagespersecond":
         case "messagesPerSecond": target.getConfiguration().setMessagesPerSecond(property(camelContext, int.class, value)); return true;
+        case "parkduration":
+        case "parkDuration": target.getConfiguration().setParkDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "phonenumberid":
         case "phoneNumberId": target.getConfiguration().setPhoneNumberId(property(camelContext, java.lang.String.class, value)); return true;
         case "productpolicy":
@@ -69,6 +73,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "resendunknownoutcomeafter":
+        case "resendUnknownOutcomeAfter": target.getConfiguration().setResendUnknownOutcomeAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -87,6 +93,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "templateLanguage": target.getConfiguration().setTemplateLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "templatename":
         case "templateName": target.getConfiguration().setTemplateName(property(camelContext, java.lang.String.class, value)); return true;
+        case "usrecipients":
+        case "usRecipients": target.getConfiguration().setUsRecipients(property(camelContext, io.github.cwmarketing.whatsapp.UsRecipients.class, value)); return true;
         case "verifytoken":
         case "verifyToken": target.getConfiguration().setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "wabaid":
@@ -95,6 +103,11 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"ledger"};
     }
 
     @Override
@@ -112,6 +125,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "baseUri": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "campaign": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "events": return io.github.cwmarketing.whatsapp.WebhookEvents.class;
@@ -127,6 +141,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "ledger": return io.github.cwmarketing.whatsapp.ledger.MessageLedger.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
         case "maxconnections":
@@ -137,6 +152,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "messageActivitySharing": return java.lang.Boolean.class;
         case "messagespersecond":
         case "messagesPerSecond": return int.class;
+        case "parkduration":
+        case "parkDuration": return long.class;
         case "phonenumberid":
         case "phoneNumberId": return java.lang.String.class;
         case "productpolicy":
@@ -146,6 +163,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "resendunknownoutcomeafter":
+        case "resendUnknownOutcomeAfter": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retrydelay":
@@ -164,6 +183,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "templateLanguage": return java.lang.String.class;
         case "templatename":
         case "templateName": return java.lang.String.class;
+        case "usrecipients":
+        case "usRecipients": return io.github.cwmarketing.whatsapp.UsRecipients.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
         case "wabaid":
@@ -190,6 +211,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "baseUri": return target.getConfiguration().getBaseUri();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "campaign": return target.getConfiguration().getCampaign();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "events": return target.getConfiguration().getEvents();
@@ -205,6 +227,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "ledger": return target.getConfiguration().getLedger();
         case "maxbodysize":
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxconnections":
@@ -215,6 +238,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "messageActivitySharing": return target.getConfiguration().getMessageActivitySharing();
         case "messagespersecond":
         case "messagesPerSecond": return target.getConfiguration().getMessagesPerSecond();
+        case "parkduration":
+        case "parkDuration": return target.getConfiguration().getParkDuration();
         case "phonenumberid":
         case "phoneNumberId": return target.getConfiguration().getPhoneNumberId();
         case "productpolicy":
@@ -224,6 +249,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "resendunknownoutcomeafter":
+        case "resendUnknownOutcomeAfter": return target.getConfiguration().getResendUnknownOutcomeAfter();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "retrydelay":
@@ -242,6 +269,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "templateLanguage": return target.getConfiguration().getTemplateLanguage();
         case "templatename":
         case "templateName": return target.getConfiguration().getTemplateName();
+        case "usrecipients":
+        case "usRecipients": return target.getConfiguration().getUsRecipients();
         case "verifytoken":
         case "verifyToken": return target.getConfiguration().getVerifyToken();
         case "wabaid":

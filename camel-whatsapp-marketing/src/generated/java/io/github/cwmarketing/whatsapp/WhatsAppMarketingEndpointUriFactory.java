@@ -23,13 +23,14 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(42);
         props.add("accessToken");
         props.add("apiKey");
         props.add("apiVersion");
         props.add("appSecret");
         props.add("baseUri");
         props.add("bridgeErrorHandler");
+        props.add("campaign");
         props.add("connectTimeout");
         props.add("events");
         props.add("exceptionHandler");
@@ -38,17 +39,20 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("httpClientConfigurer");
         props.add("idempotentRepository");
         props.add("lazyStartProducer");
+        props.add("ledger");
         props.add("maxBodySize");
         props.add("maxConnections");
         props.add("maxRetries");
         props.add("messageActivitySharing");
         props.add("messagesPerSecond");
         props.add("operation");
+        props.add("parkDuration");
         props.add("phoneNumberId");
         props.add("productPolicy");
         props.add("provider");
         props.add("proxyHost");
         props.add("proxyPort");
+        props.add("resendUnknownOutcomeAfter");
         props.add("responseTimeout");
         props.add("retryDelay");
         props.add("retryMaxDelay");
@@ -58,6 +62,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("templateId");
         props.add("templateLanguage");
         props.add("templateName");
+        props.add("usRecipients");
         props.add("verifyToken");
         props.add("wabaId");
         props.add("webhookPath");

@@ -3,6 +3,7 @@ package io.github.cwmarketing.whatsapp;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
 import io.github.cwmarketing.whatsapp.http.HttpClientSettings;
+import io.github.cwmarketing.whatsapp.ledger.MessageLedger;
 import io.github.cwmarketing.whatsapp.pipeline.DefaultPacerFactory;
 import io.github.cwmarketing.whatsapp.pipeline.Pacer;
 import io.github.cwmarketing.whatsapp.pipeline.PacerFactory;
@@ -21,6 +23,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.IOHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +56,7 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<HttpClientSettings, GraphApiTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
+    private final Set<MessageLedger> ledgers = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService scheduler;
     private WhatsAppMarketingHealthCheck healthCheck;
 
@@ -137,6 +141,17 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
         return scheduler;
     }
 
+    /**
+     * Starts a ledger an endpoint uses (once; the park duration of the first endpoint to start it applies) and stops it
+     * with the component.
+     */
+    void startLedger(MessageLedger ledger, Duration parkDuration) {
+        if (ledgers.add(ledger)) {
+            ledger.setParkDuration(parkDuration);
+            ServiceHelper.startService(ledger);
+        }
+    }
+
     ObjectMapper objectMapper() {
         return objectMapper;
     }
@@ -176,6 +191,8 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
             }
             healthCheck = null;
         }
+        ledgers.forEach(ServiceHelper::stopService);
+        ledgers.clear();
         transports.values().forEach(IOHelper::close);
         transports.clear();
         pacers.clear();

@@ -1,8 +1,10 @@
 package io.github.cwmarketing.whatsapp;
 
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
+import io.github.cwmarketing.whatsapp.ledger.MessageLedger;
 import io.github.cwmarketing.whatsapp.model.WebhookEvent;
 import io.github.cwmarketing.whatsapp.model.WebhookEventType;
 import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
@@ -54,13 +56,23 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
     protected void doInit() throws Exception {
         super.doInit();
         getEndpoint().checkConfiguration();
-        repository = configuration.getIdempotentRepository();
-        ownRepository = repository == null;
-        if (ownRepository) {
-            repository = new BoundedMemoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
-        }
         WhatsAppMarketingListener listener = getEndpoint().getComponent().listener();
-        EventDispatcher dispatcher = new EventDispatcher(new Deduplicator(repository), this::route, listener);
+        EventDispatcher dispatcher;
+        MessageLedger ledger = getEndpoint().ledger();
+        if (ledger != null) {
+            if (configuration.getIdempotentRepository() != null) {
+                LOG.info("The webhook on {} records events in the message ledger; its idempotentRepository is not used",
+                        webhookPath(configuration));
+            }
+            dispatcher = new EventDispatcher(new LedgerEventJournal(ledger), this::route, listener);
+        } else {
+            repository = configuration.getIdempotentRepository();
+            ownRepository = repository == null;
+            if (ownRepository) {
+                repository = new BoundedMemoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
+            }
+            dispatcher = new EventDispatcher(new Deduplicator(repository), this::route, listener);
+        }
         WebhookParser parser = new WebhookParser(getEndpoint().getComponent().objectMapper(), eventTypes());
         Processor requestHandler = new WebhookRequestHandler(new WebhookHandshake(configuration.getVerifyToken()),
                 signature(), configuration.getMaxBodySize(), parser, dispatcher, listener);
@@ -88,7 +100,9 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        ServiceHelper.startService(repository);
+        if (repository != null) {
+            ServiceHelper.startService(repository);
+        }
         if (configuration.getVerifyToken() == null || configuration.getVerifyToken().isEmpty()) {
             LOG.info("No verifyToken for the webhook on {}: Meta's verification handshake will be refused",
                     webhookPath(configuration));
@@ -132,11 +146,12 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
     }
 
     /** Routes one event through the route on the calling (request) thread and waits for the outcome. */
-    private boolean route(WebhookEvent event) {
+    private boolean route(WebhookEvent event, Map<String, Object> headers) {
         Exchange exchange = createExchange(false);
         try {
             exchange.getMessage().setBody(event);
             WebhookEventHeaders.populate(exchange.getMessage(), event);
+            headers.forEach(exchange.getMessage()::setHeader);
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);

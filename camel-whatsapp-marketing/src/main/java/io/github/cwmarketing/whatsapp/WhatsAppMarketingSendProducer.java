@@ -2,34 +2,82 @@ package io.github.cwmarketing.whatsapp;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
+
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
+import io.github.cwmarketing.whatsapp.ledger.AttemptOutcome;
+import io.github.cwmarketing.whatsapp.ledger.ClaimStatus;
+import io.github.cwmarketing.whatsapp.ledger.MessageLedger;
+import io.github.cwmarketing.whatsapp.ledger.SendClaim;
+import io.github.cwmarketing.whatsapp.ledger.SendIntent;
+import io.github.cwmarketing.whatsapp.ledger.Suppression;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageRequest;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageResponse;
 import io.github.cwmarketing.whatsapp.model.ProductPolicy;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingLedgerException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingSuppressedException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingUnknownOutcomeException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
 import io.github.cwmarketing.whatsapp.pipeline.OutgoingRequest;
 import io.github.cwmarketing.whatsapp.send.MessageDefaults;
+import io.github.cwmarketing.whatsapp.send.PhoneNumbers;
 import io.github.cwmarketing.whatsapp.send.RequestAssembler;
 import io.github.cwmarketing.whatsapp.send.RequestValidator;
 import io.github.cwmarketing.whatsapp.spi.SendOutcome;
 import io.github.cwmarketing.whatsapp.spi.SendResult;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The {@code send} operation: assembles and validates the marketing message, then posts it without blocking the route
- * thread, paced per phone number id, and tells the listeners how it ended.
+ * The {@code send} operation: assembles and validates the marketing message, claims it in the message ledger (when
+ * one is set) before any request, then posts it without blocking the route thread, paced per phone number id, records
+ * the outcome in the ledger and tells the listeners how it ended.
  */
 public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMarketingSendProducer.PreparedSend> {
 
-    /** A validated message ready to send. */
-    protected record PreparedSend(String templateName, OutgoingRequest outgoing) {
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppMarketingSendProducer.class);
+
+    /** A validated message ready to send, and what the ledger said of it. */
+    protected static final class PreparedSend {
+
+        private final String templateName;
+        private final SendIntent intent;
+        private OutgoingRequest outgoing;
+        private volatile SendClaim claim;
+        private volatile Instant handedOverAt;
+
+        PreparedSend(String templateName, SendIntent intent) {
+            this.templateName = templateName;
+            this.intent = intent;
+        }
+
+        String templateName() {
+            return templateName;
+        }
+
+        OutgoingRequest outgoing() {
+            return outgoing;
+        }
+    }
+
+    /** The claim was taken over by another instance between claim and hand-over: that instance sends it. */
+    private static final class ClaimTakenOver extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ClaimTakenOver() {
+            super("The send key was taken over by another instance", null, false, false);
+        }
     }
 
     private final WhatsAppMarketingConfiguration configuration;
@@ -50,16 +98,98 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
     protected PreparedSend prepare(Message in) throws Exception {
         MarketingMessageRequest request = assembler.assemble(in.getBody(), defaults(in));
         validator.validate(request);
+        String recipient = recipient(request);
         String phoneNumberId = header(in, WhatsAppMarketingConstants.PHONE_NUMBER_ID, configuration.getPhoneNumberId());
         if (configuration.getProvider() != WhatsAppMarketingProvider.DIALOG360) {
             // 360dialog's URL has no phone number id: its API key stands for the number
             RequestValidator.validatePhoneNumberId(phoneNumberId);
         }
+        MessageLedger ledger = getEndpoint().ledger();
+        SendIntent intent = ledger == null ? null : intent(in, request, recipient, phoneNumberId);
+        if (intent != null && intent.keyInCallback()) {
+            request.setBizOpaqueCallbackData(intent.sendKey());
+        }
         byte[] json = requestWriter.writeValueAsBytes(request);
         WhatsAppMarketingEndpoint endpoint = getEndpoint();
-        OutgoingRequest outgoing = new OutgoingRequest(WhatsAppMarketingOperation.send.name(), phoneNumberId,
-                endpoint.marketingMessagesRequest(phoneNumberId, json), endpoint.pacer(phoneNumberId));
-        return new PreparedSend(request.getTemplate().getName(), outgoing);
+        PreparedSend prepared = new PreparedSend(request.getTemplate().getName(), intent);
+        prepared.outgoing = new OutgoingRequest(WhatsAppMarketingOperation.send.name(), phoneNumberId,
+                endpoint.marketingMessagesRequest(phoneNumberId, json), endpoint.pacer(phoneNumberId),
+                ledger == null ? null : () -> handOver(ledger, prepared));
+        return prepared;
+    }
+
+    /** The recipient's ledger key (E.164 phone number, else BSUID); refuses a US number unless usRecipients=SEND. */
+    private String recipient(MarketingMessageRequest request) {
+        if (request.getTo() == null) {
+            return request.getRecipient();
+        }
+        PhoneNumber number = PhoneNumbers.parse(request.getTo());
+        if (configuration.getUsRecipients() != UsRecipients.SEND && PhoneNumbers.isUnitedStates(number)) {
+            throw new WhatsAppMarketingValidationException("to", "is a United States number: Meta does not deliver"
+                    + " marketing templates to US users (set usRecipients=SEND to send anyway)");
+        }
+        return PhoneNumbers.e164(number);
+    }
+
+    private SendIntent intent(Message in, MarketingMessageRequest request, String recipient, String phoneNumberId) {
+        String sendKey = in.getHeader(WhatsAppMarketingConstants.SEND_KEY, String.class);
+        String campaign = header(in, WhatsAppMarketingConstants.CAMPAIGN, configuration.getCampaign());
+        if (sendKey != null && (sendKey.isEmpty() || sendKey.length() > SendIntent.SEND_KEY_MAX)) {
+            throw new WhatsAppMarketingValidationException(WhatsAppMarketingConstants.SEND_KEY,
+                    "must be 1 to " + SendIntent.SEND_KEY_MAX + " characters (it travels as biz_opaque_callback_data)");
+        }
+        if (campaign != null && campaign.length() > SendIntent.CAMPAIGN_MAX) {
+            throw new WhatsAppMarketingValidationException(WhatsAppMarketingConstants.CAMPAIGN,
+                    "must be at most " + SendIntent.CAMPAIGN_MAX + " characters");
+        }
+        long resendAfter = configuration.getResendUnknownOutcomeAfter();
+        return new SendIntent(sendKey, campaign, phoneNumberId, recipient, request.getTemplate().getName(),
+                request.getTemplate().getLanguage().getCode(),
+                request.getProductPolicy() == null ? null : request.getProductPolicy().name(),
+                request.getBizOpaqueCallbackData() == null, resendAfter > 0 ? Duration.ofMillis(resendAfter) : null);
+    }
+
+    /** Claims the send key (and checks the recipient) in the ledger before any request or pacing wait. */
+    @Override
+    protected CompletionStage<Boolean> admit(Exchange exchange, PreparedSend prepared) {
+        if (prepared.intent == null) {
+            return super.admit(exchange, prepared);
+        }
+        return getEndpoint().ledger().claim(prepared.intent).thenApply(claim -> {
+            prepared.claim = claim;
+            Message message = exchange.getMessage();
+            switch (claim.status()) {
+                case PROCEED:
+                    return true;
+                case DUPLICATE:
+                    message.setHeader(WhatsAppMarketingConstants.MESSAGE_ID, claim.messageId());
+                    setIfPresent(message, WhatsAppMarketingConstants.MESSAGE_STATUS, claim.messageStatus());
+                    message.setHeader(WhatsAppMarketingConstants.DUPLICATE, Boolean.TRUE);
+                    return false;
+                case IN_FLIGHT:
+                    message.setHeader(WhatsAppMarketingConstants.DUPLICATE, Boolean.TRUE);
+                    return false;
+                case UNKNOWN_OUTCOME:
+                    throw new WhatsAppMarketingUnknownOutcomeException("an earlier send with this send key was handed"
+                            + " over" + (claim.sentAt() == null ? "" : " at " + claim.sentAt()) + " without a usable"
+                            + " answer and no status webhook has resolved it (resendUnknownOutcomeAfter allows a resend)",
+                            null, null);
+                default:
+                    Suppression suppression = claim.suppression();
+                    throw new WhatsAppMarketingSuppressedException(suppression.recipient(),
+                            suppression.reason().name(), suppression.until());
+            }
+        });
+    }
+
+    /** Right before the request leaves: the ledger records the hand-over; a claim taken over meanwhile stops it. */
+    private CompletionStage<Void> handOver(MessageLedger ledger, PreparedSend prepared) {
+        prepared.handedOverAt = Instant.now();
+        return ledger.handOver(prepared.claim).thenAccept(held -> {
+            if (!held) {
+                throw new ClaimTakenOver();
+            }
+        });
     }
 
     @Override
@@ -69,13 +199,20 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
 
     @Override
     protected void completed(Exchange exchange, PreparedSend prepared, long startedNanos) {
+        if (exchange.getException() instanceof ClaimTakenOver) {
+            exchange.setException(null);
+            exchange.getMessage().setHeader(WhatsAppMarketingConstants.DUPLICATE, Boolean.TRUE);
+        }
+        recordOutcome(exchange, prepared);
         Duration latency = Duration.ofNanos(System.nanoTime() - startedNanos);
         Message message = exchange.getMessage();
         Exception failure = exchange.getException();
         String phoneNumberId = prepared.outgoing().phoneNumberId();
         SendResult result;
         if (failure == null) {
-            result = new SendResult(SendOutcome.ACCEPTED, phoneNumberId, prepared.templateName(),
+            SendOutcome outcome = Boolean.TRUE.equals(message.getHeader(WhatsAppMarketingConstants.DUPLICATE))
+                    ? SendOutcome.DUPLICATE : SendOutcome.ACCEPTED;
+            result = new SendResult(outcome, phoneNumberId, prepared.templateName(),
                     message.getHeader(WhatsAppMarketingConstants.MESSAGE_ID, String.class),
                     message.getHeader(WhatsAppMarketingConstants.MESSAGE_STATUS, String.class), null, null, null,
                     latency);
@@ -83,12 +220,56 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
             result = new SendResult(SendOutcome.REJECTED, phoneNumberId, prepared.templateName(), null, null,
                     error.getCode() == 0 ? null : error.getCode(), error.getRetryClass(), error, latency);
         } else {
-            SendOutcome outcome = failure instanceof WhatsAppMarketingTransportException transport
-                                  && !transport.isRequestSent() ? SendOutcome.NOT_SENT : SendOutcome.UNKNOWN;
-            result = new SendResult(outcome, phoneNumberId, prepared.templateName(), null, null, null, null, failure,
-                    latency);
+            result = new SendResult(outcomeOf(failure), phoneNumberId, prepared.templateName(), null, null, null, null,
+                    failure, latency);
         }
         getEndpoint().getComponent().listener().onSendCompleted(result);
+    }
+
+    private static SendOutcome outcomeOf(Exception failure) {
+        if (failure instanceof WhatsAppMarketingSuppressedException) {
+            return SendOutcome.SUPPRESSED;
+        }
+        boolean notSent = failure instanceof WhatsAppMarketingLedgerException
+                          || failure instanceof WhatsAppMarketingTransportException transport && !transport.isRequestSent();
+        return notSent ? SendOutcome.NOT_SENT : SendOutcome.UNKNOWN;
+    }
+
+    /** Tells the ledger how a claimed send ended; asynchronous, the exchange does not wait for it. */
+    private void recordOutcome(Exchange exchange, PreparedSend prepared) {
+        SendClaim claim = prepared.claim;
+        if (claim == null || claim.status() != ClaimStatus.PROCEED) {
+            return;
+        }
+        AttemptOutcome outcome = attemptOutcome(exchange, prepared.handedOverAt);
+        getEndpoint().ledger().recordOutcome(claim, outcome).whenComplete((done, failure) -> {
+            if (failure != null) {
+                LOG.warn("The message ledger did not record a send's outcome ({}): {}", outcome.stage(),
+                        failure.getMessage());
+            }
+        });
+    }
+
+    private static AttemptOutcome attemptOutcome(Exchange exchange, Instant handedOverAt) {
+        Exception failure = exchange.getException();
+        Message message = exchange.getMessage();
+        if (handedOverAt == null || failure instanceof WhatsAppMarketingLedgerException) {
+            return AttemptOutcome.notSent();
+        }
+        if (failure == null) {
+            String messageId = message.getHeader(WhatsAppMarketingConstants.MESSAGE_ID, String.class);
+            return messageId == null || messageId.isEmpty() ? AttemptOutcome.unknown(handedOverAt)
+                    : AttemptOutcome.accepted(messageId,
+                            message.getHeader(WhatsAppMarketingConstants.MESSAGE_STATUS, String.class), handedOverAt);
+        }
+        if (failure instanceof WhatsAppMarketingApiException error) {
+            return AttemptOutcome.rejected(error.getCode() == 0 ? null : error.getCode(), error.getErrorMessage(),
+                    handedOverAt);
+        }
+        if (failure instanceof WhatsAppMarketingTransportException transport && !transport.isRequestSent()) {
+            return AttemptOutcome.notSent();
+        }
+        return AttemptOutcome.unknown(handedOverAt);
     }
 
     private MessageDefaults defaults(Message in) {

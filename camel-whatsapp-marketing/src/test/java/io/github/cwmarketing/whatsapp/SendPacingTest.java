@@ -26,7 +26,7 @@ class SendPacingTest extends SendTestSupport {
         List<CompletableFuture<Exchange>> sends = new java.util.ArrayList<>();
         for (int i = 0; i < messages; i++) {
             sends.add(template.asyncSend(uri, exchange -> exchange.getMessage()
-                    .setHeader(WhatsAppMarketingConstants.TO, "15551234567")));
+                    .setHeader(WhatsAppMarketingConstants.TO, "4915112345678")));
         }
         sends.forEach(send -> assertThat(send.join().getException()).isNull());
 
@@ -43,7 +43,7 @@ class SendPacingTest extends SendTestSupport {
         String uri = sendUri("templateName=a&templateLanguage=en&messagesPerSecond=0");
 
         Exchange result = template.send(uri, exchange -> exchange.getMessage()
-                .setHeaders(new java.util.HashMap<>(Map.of(WhatsAppMarketingConstants.TO, "15551234567"))));
+                .setHeaders(new java.util.HashMap<>(Map.of(WhatsAppMarketingConstants.TO, "4915112345678"))));
 
         assertThat(result.getException()).isNull();
         assertThat(context.getEndpoint(uri, WhatsAppMarketingEndpoint.class).pacer("1")).isNull();

@@ -80,6 +80,7 @@ public class InMemoryMessageLedger extends ServiceSupport implements MessageLedg
     }
 
     /** How long a 131049 parks a recipient; default 24 hours. */
+    @Override
     public void setParkDuration(Duration parkDuration) {
         this.parkDuration = Objects.requireNonNull(parkDuration);
     }

@@ -77,6 +77,7 @@ public class JdbcMessageLedger extends ServiceSupport implements MessageLedger {
     }
 
     /** How long a 131049 parks a recipient; default 24 hours. */
+    @Override
     public void setParkDuration(Duration parkDuration) {
         this.parkDuration = Objects.requireNonNull(parkDuration);
     }

@@ -329,6 +329,11 @@ final class JdbcSendOperations {
             this.claim = claim;
             this.outcome = outcome;
         }
+
+        @Override
+        boolean keptWhenUnavailable() {
+            return true;
+        }
     }
 
     private void outcome(Connection c, List<LaneTask<?>> group) throws SQLException {
@@ -388,6 +393,11 @@ final class JdbcSendOperations {
         ReleaseTask(String token) {
             super(releases);
             this.token = token;
+        }
+
+        @Override
+        boolean keptWhenUnavailable() {
+            return true;
         }
     }
 

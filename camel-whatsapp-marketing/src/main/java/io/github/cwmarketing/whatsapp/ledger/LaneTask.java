@@ -47,6 +47,14 @@ abstract class LaneTask<T> {
         return result;
     }
 
+    /**
+     * Whether the task is kept and tried again when the database is unavailable (writes that must not be lost: a
+     * claim's outcome, a release), instead of failing at once like everything a caller waits for.
+     */
+    boolean keptWhenUnavailable() {
+        return false;
+    }
+
     /** Called when the result was ready but the caller's stage had completed already (timed out). */
     void late() {
     }

@@ -35,6 +35,7 @@ final class LedgerLane {
     private static final Logger LOG = LoggerFactory.getLogger(LedgerLane.class);
     private static final int ATTEMPTS = 3;
     private static final Duration CONNECTION_MAX_AGE = Duration.ofMinutes(10);
+    private static final Duration RETRY_WHEN_UNAVAILABLE = Duration.ofMillis(500);
 
     private final String name;
     private final DataSource dataSource;
@@ -156,8 +157,7 @@ final class LedgerLane {
                 rollback();
                 if (isBrokenConnection(e)) {
                     closeConnection();
-                    failAll(tasks, new WhatsAppMarketingLedgerException("The message ledger's database is unavailable: "
-                                                                        + e.getMessage(), e));
+                    unavailable(tasks, e);
                     return;
                 }
                 if (isRetryable(e) && attempt < ATTEMPTS) {
@@ -175,6 +175,20 @@ final class LedgerLane {
                 return;
             }
         }
+    }
+
+    /** Fails what callers wait for; keeps the writes that must not be lost, to try them again shortly. */
+    private void unavailable(List<LaneTask<?>> tasks, SQLException e) {
+        List<LaneTask<?>> failed = new ArrayList<>();
+        for (LaneTask<?> task : tasks) {
+            if (task.keptWhenUnavailable() && running) {
+                timer.schedule(() -> queue.offerLast(task), RETRY_WHEN_UNAVAILABLE.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                failed.add(task);
+            }
+        }
+        failAll(failed, new WhatsAppMarketingLedgerException("The message ledger's database is unavailable: "
+                                                             + e.getMessage(), e));
     }
 
     private static List<List<LaneTask<?>>> groups(List<LaneTask<?>> tasks) {

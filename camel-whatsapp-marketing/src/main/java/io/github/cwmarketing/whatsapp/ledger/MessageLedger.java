@@ -1,5 +1,6 @@
 package io.github.cwmarketing.whatsapp.ledger;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -80,4 +81,7 @@ public interface MessageLedger extends Service {
 
     /** Completes once every operation submitted before it is applied and durable. */
     CompletionStage<Void> flush();
+
+    /** How long a 131049 parks a recipient (the component's {@code parkDuration} option); default 24 hours. */
+    void setParkDuration(Duration parkDuration);
 }

@@ -10,6 +10,13 @@ public enum SendOutcome {
     REJECTED,
     /** The request never reached the API (connection failure before sending, component stopping): not accepted. */
     NOT_SENT,
-    /** The request was sent but no usable answer came back: the message may or may not have been accepted. */
-    UNKNOWN
+    /**
+     * The request was sent but no usable answer came back: the message may or may not have been accepted. Also a send
+     * the message ledger refused because an earlier send of its key ended so.
+     */
+    UNKNOWN,
+    /** Not sent: the message ledger knows its send key as accepted already or in flight (header Duplicate=true). */
+    DUPLICATE,
+    /** Not sent: the message ledger has the recipient suppressed (opted out, 131050) or parked (131049). */
+    SUPPRESSED
 }
