@@ -127,7 +127,7 @@ class ComponentOperationsInteropTest extends CamelTestSupport {
 
             Exchange result = template.send(uri(notOnboarded, "send", "&phoneNumberId=" + notOnboarded.phoneNumberId()
                     + "&templateName=summer_sale&templateLanguage=en_US&maxRetries=0"), exchange ->
-                    exchange.getMessage().setHeader(WhatsAppMarketingConstants.TO, "+16505551234"));
+                    exchange.getMessage().setHeader(WhatsAppMarketingConstants.TO, "+4915112345678"));
 
             assertThat(result.getException()).isInstanceOfSatisfying(WhatsAppMarketingApiException.class, e -> {
                 assertThat(e.getCode()).isEqualTo(131063);
