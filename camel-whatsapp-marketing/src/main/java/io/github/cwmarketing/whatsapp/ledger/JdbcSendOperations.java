@@ -75,33 +75,15 @@ final class JdbcSendOperations {
             + " ON CONFLICT (message_id) DO NOTHING";
 
     private final JdbcMessageLedger ledger;
-    final LaneTask.Runner claims = runner(10, this::claim);
-    final LaneTask.Runner handOvers = runner(1, this::handOver);
-    final LaneTask.Runner outcomes = runner(2, this::outcome);
-    final LaneTask.Runner releases = runner(3, this::release);
-    final LaneTask.Runner leases = runner(0, this::renewLease);
-    final LaneTask.Runner retirements = runner(20, this::retire);
+    final LaneTask.Runner claims = LaneTask.runner(10, false, this::claim);
+    final LaneTask.Runner handOvers = LaneTask.runner(1, false, this::handOver);
+    final LaneTask.Runner outcomes = LaneTask.runner(2, false, this::outcome);
+    final LaneTask.Runner releases = LaneTask.runner(3, false, this::release);
+    final LaneTask.Runner leases = LaneTask.runner(0, false, this::renewLease);
+    final LaneTask.Runner retirements = LaneTask.runner(20, false, this::retire);
 
     JdbcSendOperations(JdbcMessageLedger ledger) {
         this.ledger = ledger;
-    }
-
-    private interface GroupRunner {
-        void run(Connection c, List<LaneTask<?>> tasks) throws SQLException;
-    }
-
-    private static LaneTask.Runner runner(int order, GroupRunner body) {
-        return new LaneTask.Runner() {
-            @Override
-            public void run(Connection connection, List<LaneTask<?>> tasks) throws SQLException {
-                body.run(connection, tasks);
-            }
-
-            @Override
-            public int order() {
-                return order;
-            }
-        };
     }
 
     // claims

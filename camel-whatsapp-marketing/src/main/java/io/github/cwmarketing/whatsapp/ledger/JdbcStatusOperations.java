@@ -75,35 +75,12 @@ final class JdbcStatusOperations {
     private static final int PURGE_CHUNK = 5_000;
 
     private final JdbcMessageLedger ledger;
-    final LaneTask.Runner lookups = runner(1, false, this::lookup);
-    final LaneTask.Runner records = runner(2, false, this::record);
-    final LaneTask.Runner purges = runner(3, true, this::purge);
+    final LaneTask.Runner lookups = LaneTask.runner(1, false, this::lookup);
+    final LaneTask.Runner records = LaneTask.runner(2, false, this::record);
+    final LaneTask.Runner purges = LaneTask.runner(3, true, this::purge);
 
     JdbcStatusOperations(JdbcMessageLedger ledger) {
         this.ledger = ledger;
-    }
-
-    private interface GroupRunner {
-        void run(Connection c, List<LaneTask<?>> tasks) throws SQLException;
-    }
-
-    private static LaneTask.Runner runner(int order, boolean isolated, GroupRunner body) {
-        return new LaneTask.Runner() {
-            @Override
-            public void run(Connection connection, List<LaneTask<?>> tasks) throws SQLException {
-                body.run(connection, tasks);
-            }
-
-            @Override
-            public int order() {
-                return order;
-            }
-
-            @Override
-            public boolean isolated() {
-                return isolated;
-            }
-        };
     }
 
     // lookups

@@ -27,6 +27,32 @@ abstract class LaneTask<T> {
         }
     }
 
+    /** The statements of one kind of task, for {@link #runner}. */
+    interface Body {
+
+        void run(Connection connection, List<LaneTask<?>> tasks) throws SQLException;
+    }
+
+    /** The runner of one kind of task. */
+    static Runner runner(int order, boolean isolated, Body body) {
+        return new Runner() {
+            @Override
+            public void run(Connection connection, List<LaneTask<?>> tasks) throws SQLException {
+                body.run(connection, tasks);
+            }
+
+            @Override
+            public int order() {
+                return order;
+            }
+
+            @Override
+            public boolean isolated() {
+                return isolated;
+            }
+        };
+    }
+
     final CompletableFuture<T> future = new CompletableFuture<>();
     private final Runner runner;
     private T result;
