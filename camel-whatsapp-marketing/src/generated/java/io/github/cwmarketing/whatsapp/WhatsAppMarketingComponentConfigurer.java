@@ -42,12 +42,18 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseuri":
         case "baseUri": getOrCreateConfiguration(target).setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": getOrCreateConfiguration(target).setBodyReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "campaign": getOrCreateConfiguration(target).setCampaign(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": getOrCreateConfiguration(target).setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deduplicationcachesize":
+        case "deduplicationCacheSize": getOrCreateConfiguration(target).setDeduplicationCacheSize(property(camelContext, int.class, value)); return true;
         case "events": getOrCreateConfiguration(target).setEvents(property(camelContext, io.github.cwmarketing.whatsapp.WebhookEvents.class, value)); return true;
         case "healthchecktokenvalidation":
         case "healthCheckTokenValidation": getOrCreateConfiguration(target).setHealthCheckTokenValidation(property(camelContext, boolean.class, value)); return true;
@@ -69,6 +75,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": getOrCreateConfiguration(target).setMessageActivitySharing(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "messagespersecond":
         case "messagesPerSecond": getOrCreateConfiguration(target).setMessagesPerSecond(property(camelContext, int.class, value)); return true;
+        case "meterregistry":
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, java.lang.Object.class, value)); return true;
+        case "metricsenabled":
+        case "metricsEnabled": target.setMetricsEnabled(property(camelContext, boolean.class, value)); return true;
         case "pacerfactory":
         case "pacerFactory": target.setPacerFactory(property(camelContext, io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class, value)); return true;
         case "parkduration":
@@ -92,6 +102,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": getOrCreateConfiguration(target).setRetryOnResponseTimeout(property(camelContext, boolean.class, value)); return true;
+        case "retryonservererror":
+        case "retryOnServerError": getOrCreateConfiguration(target).setRetryOnServerError(property(camelContext, boolean.class, value)); return true;
         case "signatureverification":
         case "signatureVerification": getOrCreateConfiguration(target).setSignatureVerification(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
@@ -108,6 +120,12 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "verifyToken": getOrCreateConfiguration(target).setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "wabaid":
         case "wabaId": getOrCreateConfiguration(target).setWabaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookheadername":
+        case "webhookHeaderName": getOrCreateConfiguration(target).setWebhookHeaderName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookheadersecret":
+        case "webhookHeaderSecret": getOrCreateConfiguration(target).setWebhookHeaderSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookledgertimeout":
+        case "webhookLedgerTimeout": getOrCreateConfiguration(target).setWebhookLedgerTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -134,12 +152,18 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": return boolean.class;
         case "baseuri":
         case "baseUri": return java.lang.String.class;
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "campaign": return java.lang.String.class;
         case "configuration": return io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return long.class;
+        case "deduplicationcachesize":
+        case "deduplicationCacheSize": return int.class;
         case "events": return io.github.cwmarketing.whatsapp.WebhookEvents.class;
         case "healthchecktokenvalidation":
         case "healthCheckTokenValidation": return boolean.class;
@@ -161,6 +185,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": return java.lang.Boolean.class;
         case "messagespersecond":
         case "messagesPerSecond": return int.class;
+        case "meterregistry":
+        case "meterRegistry": return java.lang.Object.class;
+        case "metricsenabled":
+        case "metricsEnabled": return boolean.class;
         case "pacerfactory":
         case "pacerFactory": return io.github.cwmarketing.whatsapp.pipeline.PacerFactory.class;
         case "parkduration":
@@ -184,6 +212,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": return long.class;
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": return boolean.class;
+        case "retryonservererror":
+        case "retryOnServerError": return boolean.class;
         case "signatureverification":
         case "signatureVerification": return boolean.class;
         case "sslcontextparameters":
@@ -200,6 +230,12 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "verifyToken": return java.lang.String.class;
         case "wabaid":
         case "wabaId": return java.lang.String.class;
+        case "webhookheadername":
+        case "webhookHeaderName": return java.lang.String.class;
+        case "webhookheadersecret":
+        case "webhookHeaderSecret": return java.lang.String.class;
+        case "webhookledgertimeout":
+        case "webhookLedgerTimeout": return long.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         default: return null;
@@ -222,12 +258,18 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseuri":
         case "baseUri": return getOrCreateConfiguration(target).getBaseUri();
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": return getOrCreateConfiguration(target).getBodyReadTimeout();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "campaign": return getOrCreateConfiguration(target).getCampaign();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return getOrCreateConfiguration(target).getConnectionRequestTimeout();
+        case "deduplicationcachesize":
+        case "deduplicationCacheSize": return getOrCreateConfiguration(target).getDeduplicationCacheSize();
         case "events": return getOrCreateConfiguration(target).getEvents();
         case "healthchecktokenvalidation":
         case "healthCheckTokenValidation": return getOrCreateConfiguration(target).isHealthCheckTokenValidation();
@@ -249,6 +291,10 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "messageActivitySharing": return getOrCreateConfiguration(target).getMessageActivitySharing();
         case "messagespersecond":
         case "messagesPerSecond": return getOrCreateConfiguration(target).getMessagesPerSecond();
+        case "meterregistry":
+        case "meterRegistry": return target.getMeterRegistry();
+        case "metricsenabled":
+        case "metricsEnabled": return target.isMetricsEnabled();
         case "pacerfactory":
         case "pacerFactory": return target.getPacerFactory();
         case "parkduration":
@@ -272,6 +318,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": return getOrCreateConfiguration(target).isRetryOnResponseTimeout();
+        case "retryonservererror":
+        case "retryOnServerError": return getOrCreateConfiguration(target).isRetryOnServerError();
         case "signatureverification":
         case "signatureVerification": return getOrCreateConfiguration(target).isSignatureVerification();
         case "sslcontextparameters":
@@ -288,6 +336,12 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "verifyToken": return getOrCreateConfiguration(target).getVerifyToken();
         case "wabaid":
         case "wabaId": return getOrCreateConfiguration(target).getWabaId();
+        case "webhookheadername":
+        case "webhookHeaderName": return getOrCreateConfiguration(target).getWebhookHeaderName();
+        case "webhookheadersecret":
+        case "webhookHeaderSecret": return getOrCreateConfiguration(target).getWebhookHeaderSecret();
+        case "webhookledgertimeout":
+        case "webhookLedgerTimeout": return getOrCreateConfiguration(target).getWebhookLedgerTimeout();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
         default: return null;

@@ -33,11 +33,17 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "appSecret": target.getConfiguration().setAppSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "baseuri":
         case "baseUri": target.getConfiguration().setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": target.getConfiguration().setBodyReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "campaign": target.getConfiguration().setCampaign(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": target.getConfiguration().setConnectionRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deduplicationcachesize":
+        case "deduplicationCacheSize": target.getConfiguration().setDeduplicationCacheSize(property(camelContext, int.class, value)); return true;
         case "events": target.getConfiguration().setEvents(property(camelContext, io.github.cwmarketing.whatsapp.WebhookEvents.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -83,6 +89,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": target.getConfiguration().setRetryOnResponseTimeout(property(camelContext, boolean.class, value)); return true;
+        case "retryonservererror":
+        case "retryOnServerError": target.getConfiguration().setRetryOnServerError(property(camelContext, boolean.class, value)); return true;
         case "signatureverification":
         case "signatureVerification": target.getConfiguration().setSignatureVerification(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
@@ -99,6 +107,12 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "verifyToken": target.getConfiguration().setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "wabaid":
         case "wabaId": target.getConfiguration().setWabaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookheadername":
+        case "webhookHeaderName": target.getConfiguration().setWebhookHeaderName(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookheadersecret":
+        case "webhookHeaderSecret": target.getConfiguration().setWebhookHeaderSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookledgertimeout":
+        case "webhookLedgerTimeout": target.getConfiguration().setWebhookLedgerTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -123,11 +137,17 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "appSecret": return java.lang.String.class;
         case "baseuri":
         case "baseUri": return java.lang.String.class;
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "campaign": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return long.class;
+        case "deduplicationcachesize":
+        case "deduplicationCacheSize": return int.class;
         case "events": return io.github.cwmarketing.whatsapp.WebhookEvents.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -173,6 +193,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "retryMaxDelay": return long.class;
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": return boolean.class;
+        case "retryonservererror":
+        case "retryOnServerError": return boolean.class;
         case "signatureverification":
         case "signatureVerification": return boolean.class;
         case "sslcontextparameters":
@@ -189,6 +211,12 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "verifyToken": return java.lang.String.class;
         case "wabaid":
         case "wabaId": return java.lang.String.class;
+        case "webhookheadername":
+        case "webhookHeaderName": return java.lang.String.class;
+        case "webhookheadersecret":
+        case "webhookHeaderSecret": return java.lang.String.class;
+        case "webhookledgertimeout":
+        case "webhookLedgerTimeout": return long.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         default: return null;
@@ -209,11 +237,17 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "appSecret": return target.getConfiguration().getAppSecret();
         case "baseuri":
         case "baseUri": return target.getConfiguration().getBaseUri();
+        case "bodyreadtimeout":
+        case "bodyReadTimeout": return target.getConfiguration().getBodyReadTimeout();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "campaign": return target.getConfiguration().getCampaign();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "connectionrequesttimeout":
+        case "connectionRequestTimeout": return target.getConfiguration().getConnectionRequestTimeout();
+        case "deduplicationcachesize":
+        case "deduplicationCacheSize": return target.getConfiguration().getDeduplicationCacheSize();
         case "events": return target.getConfiguration().getEvents();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
@@ -259,6 +293,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "retryonresponsetimeout":
         case "retryOnResponseTimeout": return target.getConfiguration().isRetryOnResponseTimeout();
+        case "retryonservererror":
+        case "retryOnServerError": return target.getConfiguration().isRetryOnServerError();
         case "signatureverification":
         case "signatureVerification": return target.getConfiguration().isSignatureVerification();
         case "sslcontextparameters":
@@ -275,6 +311,12 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "verifyToken": return target.getConfiguration().getVerifyToken();
         case "wabaid":
         case "wabaId": return target.getConfiguration().getWabaId();
+        case "webhookheadername":
+        case "webhookHeaderName": return target.getConfiguration().getWebhookHeaderName();
+        case "webhookheadersecret":
+        case "webhookHeaderSecret": return target.getConfiguration().getWebhookHeaderSecret();
+        case "webhookledgertimeout":
+        case "webhookLedgerTimeout": return target.getConfiguration().getWebhookLedgerTimeout();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
         default: return null;

@@ -23,15 +23,18 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(42);
+        Set<String> props = new HashSet<>(49);
         props.add("accessToken");
         props.add("apiKey");
         props.add("apiVersion");
         props.add("appSecret");
         props.add("baseUri");
+        props.add("bodyReadTimeout");
         props.add("bridgeErrorHandler");
         props.add("campaign");
         props.add("connectTimeout");
+        props.add("connectionRequestTimeout");
+        props.add("deduplicationCacheSize");
         props.add("events");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -57,6 +60,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("retryDelay");
         props.add("retryMaxDelay");
         props.add("retryOnResponseTimeout");
+        props.add("retryOnServerError");
         props.add("signatureVerification");
         props.add("sslContextParameters");
         props.add("templateId");
@@ -65,13 +69,17 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("usRecipients");
         props.add("verifyToken");
         props.add("wabaId");
+        props.add("webhookHeaderName");
+        props.add("webhookHeaderSecret");
+        props.add("webhookLedgerTimeout");
         props.add("webhookPath");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("accessToken");
         secretProps.add("apiKey");
         secretProps.add("appSecret");
         secretProps.add("verifyToken");
+        secretProps.add("webhookHeaderSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

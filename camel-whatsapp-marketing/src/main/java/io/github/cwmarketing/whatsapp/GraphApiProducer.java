@@ -6,8 +6,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
-import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingInvalidResponseException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingUnknownOutcomeException;
 import io.github.cwmarketing.whatsapp.pipeline.OutgoingRequest;
+import io.github.cwmarketing.whatsapp.util.UnreadableBodyException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -16,13 +19,17 @@ import org.apache.camel.support.DefaultAsyncProducer;
 /**
  * What every producer of the component does: validate the input and build the request before any network call, send
  * it through the endpoint's sender without blocking the route thread, and put the result on the message. The exchange
- * continues on the HTTP client's I/O thread once the Graph API answers (or the last retry fails).
+ * continues on the HTTP client's I/O thread once the Graph API answers (or the last retry fails). A 2xx answer that
+ * cannot be read fails the exchange with a typed exception: a read's
+ * {@link WhatsAppMarketingInvalidResponseException} (nothing changed at Meta), any other request's
+ * {@link WhatsAppMarketingUnknownOutcomeException} (Meta may have done what it asked).
  *
  * @param <P> what the producer prepares from a message: at least the request to send
  */
 abstract class GraphApiProducer<P> extends DefaultAsyncProducer {
 
     private static final CompletionStage<Boolean> ADMITTED = CompletableFuture.completedFuture(Boolean.TRUE);
+    private static final int MAX_CONTENT_TYPE_LENGTH = 80;
 
     protected GraphApiProducer(WhatsAppMarketingEndpoint endpoint) {
         super(endpoint);
@@ -87,7 +94,10 @@ abstract class GraphApiProducer<P> extends DefaultAsyncProducer {
     /** The request of what {@link #prepare} made. */
     protected abstract OutgoingRequest outgoing(P prepared);
 
-    /** Puts the Graph API's successful answer on the message. */
+    /**
+     * Puts the Graph API's successful answer on the message; an answer that is not what the operation expects is an
+     * {@link UnreadableBodyException} (or an exception of the component, e.g. Meta's {@code success:false}).
+     */
     protected abstract void setResult(Message message, GraphApiResponse response) throws IOException;
 
     /** Called once the exchange holds its result or its exception, before it continues. */
@@ -102,15 +112,33 @@ abstract class GraphApiProducer<P> extends DefaultAsyncProducer {
             } else {
                 setResult(exchange.getMessage(), response);
             }
-        } catch (WhatsAppMarketingApiException e) {
+        } catch (WhatsAppMarketingException e) {
             exchange.setException(e);
         } catch (IOException | RuntimeException e) {
-            exchange.setException(new IllegalStateException("Unreadable Graph API response to "
-                                                            + getEndpoint().getOperation() + ": " + e.getMessage(), e));
+            exchange.setException(unreadableAnswer(prepared, response, e));
         } finally {
             completed(exchange, prepared, startedNanos);
             callback.done(false);
         }
+    }
+
+    private WhatsAppMarketingException unreadableAnswer(P prepared, GraphApiResponse response, Exception cause) {
+        // an UnreadableBodyException names the problem without quoting the body; anything else is kept as the cause
+        String problem = cause instanceof UnreadableBodyException ? cause.getMessage()
+                : "an answer the component could not read (" + cause.getClass().getSimpleName() + ")";
+        String reason = problem + " (" + contentType(response) + ", " + response.body().length + " bytes)";
+        Throwable kept = cause instanceof UnreadableBodyException ? null : cause;
+        return "GET".equals(outgoing(prepared).request().method())
+                ? new WhatsAppMarketingInvalidResponseException(reason, response.status(), kept)
+                : new WhatsAppMarketingUnknownOutcomeException(reason, response.status(), kept);
+    }
+
+    private static String contentType(GraphApiResponse response) {
+        String type = response.contentType();
+        if (type == null || type.isBlank()) {
+            return "no content type";
+        }
+        return type.length() <= MAX_CONTENT_TYPE_LENGTH ? type : type.substring(0, MAX_CONTENT_TYPE_LENGTH) + "...";
     }
 
     /** The header's value, else the option's. */

@@ -1,5 +1,6 @@
 package io.github.cwmarketing.whatsapp;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,17 +24,18 @@ import io.github.cwmarketing.whatsapp.webhook.EventJournal;
 /**
  * The webhook consumer's journal on the message ledger: each event under its deduplication key, statuses applied to
  * their message's row, and the row's context (send key, campaign, template, sent-at, previous status) as headers. The
- * request thread waits for the ledger, at most {@value #WAIT_SECONDS} s (the ledger's own operation timeout is
- * shorter by default).
+ * request thread (a worker thread of the HTTP server, never an event loop: the route runs there too) waits for each
+ * of the two calls of a POST at most the consumer's {@code webhookLedgerTimeout}, so that a database that hangs gets
+ * Meta a quick error answer (and a re-delivery) instead of holding its request.
  */
 final class LedgerEventJournal implements EventJournal {
 
-    private static final long WAIT_SECONDS = 30;
-
     private final MessageLedger ledger;
+    private final Duration timeout;
 
-    LedgerEventJournal(MessageLedger ledger) {
+    LedgerEventJournal(MessageLedger ledger, Duration timeout) {
         this.ledger = ledger;
+        this.timeout = timeout;
     }
 
     @Override
@@ -94,9 +96,9 @@ final class LedgerEventJournal implements EventJournal {
                 status.getBizOpaqueCallbackData());
     }
 
-    private static <T> T await(CompletionStage<T> stage) {
+    private <T> T await(CompletionStage<T> stage) {
         try {
-            return stage.toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            return stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WhatsAppMarketingLedgerException("Interrupted while waiting for the message ledger", e);
@@ -104,8 +106,8 @@ final class LedgerEventJournal implements EventJournal {
             throw e.getCause() instanceof RuntimeException runtime ? runtime
                     : new WhatsAppMarketingLedgerException("Message ledger failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new WhatsAppMarketingLedgerException("The message ledger did not answer within " + WAIT_SECONDS
-                                                       + " s", e);
+            throw new WhatsAppMarketingLedgerException("The message ledger did not answer within "
+                                                       + timeout.toMillis() + " ms (webhookLedgerTimeout)", e);
         }
     }
 }

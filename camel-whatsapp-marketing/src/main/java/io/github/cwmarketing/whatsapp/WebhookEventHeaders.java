@@ -1,6 +1,7 @@
 package io.github.cwmarketing.whatsapp;
 
 import io.github.cwmarketing.whatsapp.model.ErrorEvent;
+import io.github.cwmarketing.whatsapp.model.FieldStatusEvent;
 import io.github.cwmarketing.whatsapp.model.MessageEvent;
 import io.github.cwmarketing.whatsapp.model.RoutedVia;
 import io.github.cwmarketing.whatsapp.model.StatusEvent;
@@ -30,6 +31,10 @@ final class WebhookEventHeaders {
             populateError(message, error.getError());
         } else if (event instanceof UserActionEvent action) {
             setIfPresent(message, WhatsAppMarketingConstants.TIMESTAMP, action.getTimestamp());
+        } else if (event instanceof FieldStatusEvent fieldStatus) {
+            setIfPresent(message, WhatsAppMarketingConstants.FIELD, fieldStatus.getField());
+            setIfPresent(message, WhatsAppMarketingConstants.STATUS, fieldStatus.getStatus());
+            setIfPresent(message, WhatsAppMarketingConstants.TIMESTAMP, fieldStatus.getTimestamp());
         }
     }
 
@@ -37,6 +42,7 @@ final class WebhookEventHeaders {
         setIfPresent(message, WhatsAppMarketingConstants.MESSAGE_ID, status.getId());
         setIfPresent(message, WhatsAppMarketingConstants.STATUS, status.getStatus());
         setIfPresent(message, WhatsAppMarketingConstants.RECIPIENT_ID, status.recipient());
+        setIfPresent(message, WhatsAppMarketingConstants.RECIPIENT_PARTICIPANT_ID, status.getRecipientParticipantId());
         setIfPresent(message, WhatsAppMarketingConstants.TIMESTAMP, status.getTimestamp());
         if (status.getPricing() != null) {
             setIfPresent(message, WhatsAppMarketingConstants.PRICING_CATEGORY, status.getPricing().getCategory());

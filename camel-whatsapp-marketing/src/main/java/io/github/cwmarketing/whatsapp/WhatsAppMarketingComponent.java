@@ -12,11 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
 import io.github.cwmarketing.whatsapp.http.HttpClientSettings;
 import io.github.cwmarketing.whatsapp.ledger.MessageLedger;
+import io.github.cwmarketing.whatsapp.metrics.MetricsBinding;
 import io.github.cwmarketing.whatsapp.pipeline.DefaultPacerFactory;
 import io.github.cwmarketing.whatsapp.pipeline.Pacer;
 import io.github.cwmarketing.whatsapp.pipeline.PacerFactory;
 import io.github.cwmarketing.whatsapp.spi.CompositeListener;
 import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
+import io.github.cwmarketing.whatsapp.webhook.WebhookRequestHandler;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
@@ -49,6 +51,17 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
               description = "A listener told of every send outcome, retry, pacing wait and webhook event (metrics,"
                             + " audit). Every WhatsAppMarketingListener bean in the registry is told as well.")
     private WhatsAppMarketingListener listener;
+    @Metadata(label = "advanced", defaultValue = "true",
+              description = "Record the component's Micrometer metrics (the whatsapp.marketing meters) when Micrometer"
+                            + " is on the class path and a MeterRegistry is known: the meterRegistry option, else the one"
+                            + " in the registry (camel-micrometer's metricsRegistry, as with camel.metrics.enabled=true,"
+                            + " or the only MeterRegistry bean).")
+    private boolean metricsEnabled = true;
+    @Metadata(label = "advanced",
+              description = "The Micrometer MeterRegistry (io.micrometer.core.instrument.MeterRegistry) that records the"
+                            + " component's metrics. Default: the one found in the registry. Typed Object so that the"
+                            + " component runs without Micrometer.")
+    private Object meterRegistry;
 
     private final CompositeListener listeners = new CompositeListener();
 
@@ -57,6 +70,7 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
     private final Map<HttpClientSettings, GraphApiTransport> transports = new ConcurrentHashMap<>();
     private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
     private final Set<MessageLedger> ledgers = ConcurrentHashMap.newKeySet();
+    private final Map<String, WebhookRequestHandler> webhooks = new ConcurrentHashMap<>();
     private ScheduledExecutorService scheduler;
     private WhatsAppMarketingHealthCheck healthCheck;
 
@@ -110,6 +124,10 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
         }
         listeners.add(listener);
         getCamelContext().getRegistry().findByType(WhatsAppMarketingListener.class).forEach(listeners::add);
+        if (metricsEnabled) {
+            listeners.add(MetricsBinding.metricsListener(meterRegistry, getCamelContext().getRegistry(),
+                    listeners.listeners()));
+        }
     }
 
     /** The pacer of a phone number id; the first endpoint to use the number sets its rate. */
@@ -159,6 +177,23 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
     /** Tells every listener: the option's, those added in Java, and every listener bean in the registry. */
     WhatsAppMarketingListener listener() {
         return listeners;
+    }
+
+    /**
+     * The request handler of the webhook a started consumer of this component serves on this HTTP path (within the
+     * application, e.g. {@code /whatsapp-marketing/webhook}), or null. For servers that read request bodies before the
+     * consumer is asked: the Spring Boot starter's servlet filter applies its body limits there.
+     */
+    public WebhookRequestHandler webhookRequestHandler(String path) {
+        return path == null ? null : webhooks.get(path);
+    }
+
+    void webhookStarted(String path, WebhookRequestHandler handler) {
+        webhooks.put(path, handler);
+    }
+
+    void webhookStopped(String path, WebhookRequestHandler handler) {
+        webhooks.remove(path, handler);
     }
 
     /** Adds a listener, told from now on. */
@@ -230,5 +265,26 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
     /** A listener told of every send outcome, retry, pacing wait and webhook event. */
     public void setListener(WhatsAppMarketingListener listener) {
         this.listener = listener;
+    }
+
+    public boolean isMetricsEnabled() {
+        return metricsEnabled;
+    }
+
+    /** Record the component's Micrometer metrics when Micrometer is present and a MeterRegistry is known. */
+    public void setMetricsEnabled(boolean metricsEnabled) {
+        this.metricsEnabled = metricsEnabled;
+    }
+
+    public Object getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    /**
+     * The Micrometer {@code MeterRegistry} that records the component's metrics; default: the one in the registry.
+     * Typed {@code Object} so that the component runs without Micrometer.
+     */
+    public void setMeterRegistry(Object meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 }

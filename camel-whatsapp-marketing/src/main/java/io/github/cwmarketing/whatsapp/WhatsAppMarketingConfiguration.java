@@ -25,6 +25,8 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     public static final String DEFAULT_API_VERSION = "v25.0";
     public static final String DEFAULT_WEBHOOK_PATH = "/whatsapp-marketing/webhook";
+    /** Keys of the default deduplication store: a week of about 33,000 messages with 3 statuses each. */
+    public static final int DEFAULT_DEDUPLICATION_CACHE_SIZE = 100_000;
 
     // common
 
@@ -94,25 +96,40 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "10s", javaType = "java.time.Duration",
               description = "How long to wait for a connection to the Graph API.")
     private long connectTimeout = 10_000;
+    @UriParam(label = "producer,advanced", defaultValue = "10s", javaType = "java.time.Duration",
+              description = "How long a request may wait for a pooled connection while all maxConnections are in use."
+                            + " A request that found no connection within this time plus the connect timeout was"
+                            + " never sent: it fails with isRequestSent() false and is retried like any request that"
+                            + " did not leave.")
+    private long connectionRequestTimeout = 10_000;
     @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration",
-              description = "How long to wait for the Graph API's response once the request is sent. An exchange never"
-                            + " waits longer than the connect timeout plus the response timeout per attempt.")
+              description = "How long to wait for the Graph API's response once the request is sent. An attempt ends at"
+                            + " the latest connectionRequestTimeout + connectTimeout + responseTimeout + 1 s after it"
+                            + " starts.")
     private long responseTimeout = 30_000;
     @UriParam(label = "producer", defaultValue = "3",
               description = "How many times a request is retried automatically, only when it provably was not accepted"
-                            + " (rate limits, transient platform errors, connection failures before sending). 0 = never.")
+                            + " (Meta's throughput, rate and pair limits and maintenance mode, which Meta answers before"
+                            + " accepting anything; connection failures before sending). 0 = never.")
     private int maxRetries = 3;
     @UriParam(label = "producer,advanced", defaultValue = "500ms", javaType = "java.time.Duration",
               description = "The first retry delay; it doubles with each retry, with jitter.")
     private long retryDelay = 500;
     @UriParam(label = "producer,advanced", defaultValue = "30s", javaType = "java.time.Duration",
-              description = "The longest delay before a retry. When Meta asks to wait longer (x-business-use-case-usage)"
-                            + " the error is returned instead.")
+              description = "The longest delay before a retry. When Meta asks to wait longer (x-business-use-case-usage,"
+                            + " or Retry-After on HTTP 429 and 503) the error is returned instead, its getRetryAfter()"
+                            + " saying how long to wait.")
     private long retryMaxDelay = 30_000;
     @UriParam(label = "producer,advanced", defaultValue = "false",
               description = "Also retry when the request was sent but no response came in time. Such a message may have"
                             + " been delivered already, so a retry can send it twice.")
     private boolean retryOnResponseTimeout;
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Also retry a send or a change answered with one of Meta's temporary server errors (such as"
+                            + " 131000 Something went wrong, or HTTP 503). Meta asks to try again, but such an answer"
+                            + " does not prove that the message was not accepted, so a retry can send it twice. Reads"
+                            + " are retried anyway.")
+    private boolean retryOnServerError;
     @UriParam(label = "producer", defaultValue = "80",
               description = "Client-side pacing: the most messages per second sent per phone number id (Meta's default"
                             + " throughput is 80, up to 1000 after an upgrade). 0 turns pacing off.")
@@ -142,26 +159,52 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
               description = "The verify token of Meta's GET verification handshake.")
     private String verifyToken;
     @UriParam(label = "consumer,security", secret = true,
-              description = "The app secret that signs Meta's webhooks (X-Hub-Signature-256). Several secrets,"
-                            + " comma-separated, are all accepted (key rotation, several apps). Required unless"
-                            + " signatureVerification is false.")
+              description = "The secret that signs the webhooks: Meta's app secret (X-Hub-Signature-256) or, with"
+                            + " provider DIALOG360, 360dialog's platform secret (x-360dialog-signature). Several"
+                            + " secrets, comma-separated, are all accepted (key rotation, several apps). Required with"
+                            + " provider META unless signatureVerification is false; with DIALOG360 this or"
+                            + " webhookHeaderName and webhookHeaderSecret.")
     private String appSecret;
     @UriParam(label = "consumer,security", defaultValue = "true",
-              description = "Whether to reject webhook POSTs without a valid X-Hub-Signature-256. Turn off only for"
-                            + " local testing.")
+              description = "Whether to reject webhook POSTs without a valid signature (X-Hub-Signature-256, or"
+                            + " x-360dialog-signature with provider DIALOG360). Turn off only for local testing.")
     private boolean signatureVerification = true;
+    @UriParam(label = "consumer,security",
+              description = "The name of a header every webhook POST must carry with the value webhookHeaderSecret,"
+                            + " e.g. Authorization: the custom header set when registering the webhook URL with"
+                            + " 360dialog. Checked whenever set, with any provider and whatever signatureVerification"
+                            + " says.")
+    private String webhookHeaderName;
+    @UriParam(label = "consumer,security", secret = true,
+              description = "The value the header webhookHeaderName must have, compared in constant time.")
+    private String webhookHeaderSecret;
     @UriParam(label = "consumer,advanced",
-              description = "Where the consumer records the (message id, status) pairs it has routed, so that Meta's"
-                            + " re-deliveries are routed once. Default: in memory, bounded. Use a shared repository"
-                            + " (e.g. camel-sql's JDBC one) when several instances receive the webhook.")
+              description = "Where the consumer records the (message id, status, recipient) keys it has routed, so"
+                            + " that Meta's re-deliveries are routed once. Default: in memory, bounded by"
+                            + " deduplicationCacheSize. Use a shared repository (e.g. camel-sql's JDBC one) when"
+                            + " several instances receive the webhook or re-deliveries must be recognised after a"
+                            + " restart.")
     private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer,advanced", defaultValue = "100000",
+              description = "How many keys the default in-memory deduplication store keeps (the oldest are evicted"
+                            + " first) when no idempotentRepository is set. Meta re-delivers for up to 7 days and a"
+                            + " message has about 3 statuses: size it to messages per week x 3.")
+    private int deduplicationCacheSize = DEFAULT_DEDUPLICATION_CACHE_SIZE;
     @UriParam(label = "consumer", defaultValue = "statuses", enums = "statuses,all",
-              description = "statuses routes one exchange per status; all also routes inbound messages, value-level"
-                            + " errors and user actions.")
+              description = "statuses routes one exchange per message status; all also routes inbound messages,"
+                            + " value-level errors, user actions and the statuses of other webhook fields"
+                            + " (field_status). With statuses, the other events are acknowledged and dropped.")
     private WebhookEvents events = WebhookEvents.statuses;
     @UriParam(label = "consumer,advanced", defaultValue = "4194304",
-              description = "The largest webhook body accepted, in bytes (Meta's payloads reach 3 MB).")
+              description = "The largest webhook body accepted, in bytes (Meta's payloads reach 3 MB). A POST"
+                            + " announcing a larger Content-Length is answered 413 before its body is read, a chunked"
+                            + " one as soon as it passes the limit; a request never holds more body than this (on"
+                            + " Spring Boot: with the starter, whose servlet filter enforces it).")
     private int maxBodySize = 4 * 1024 * 1024;
+    @UriParam(label = "consumer,advanced", defaultValue = "10s", javaType = "java.time.Duration",
+              description = "How long a webhook POST may take to deliver its body; a slower one is answered 408 and"
+                            + " its connection closed, so that slow uploads cannot hold the server's threads.")
+    private long bodyReadTimeout = 10_000;
 
     // the message ledger (send and webhook)
 
@@ -174,6 +217,11 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
                             + " status once (deduplicating re-deliveries across instances) and adds the message's context"
                             + " as headers. Unset: no ledger.")
     private MessageLedger ledger;
+    @UriParam(label = "consumer,advanced", defaultValue = "3s", javaType = "java.time.Duration",
+              description = "With a ledger: how long a webhook POST waits for each of its two message ledger calls (the"
+                            + " lookup before routing, the record after). Past it the POST is answered 500 and Meta"
+                            + " re-delivers it, so a database that hangs does not hold Meta's requests.")
+    private long webhookLedgerTimeout = 3_000;
     @UriParam(label = "producer",
               description = "The campaign id recorded in the ledger with each send, for getCampaignReport. The header"
                             + " CamelWhatsAppMarketingCampaign overrides it per message.")
@@ -246,14 +294,7 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
             return problems;
         }
         if (operation == WhatsAppMarketingOperation.webhook) {
-            if (signatureVerification && WebhookSignature.splitSecrets(appSecret).isEmpty()) {
-                problems.add("appSecret is not set: the webhook needs appSecret (the app secret that signs Meta's"
-                             + " webhooks; several comma-separated during a rotation), or signatureVerification=false"
-                             + " for local testing only");
-            }
-            if (maxBodySize <= 0) {
-                problems.add("maxBodySize must be positive, was " + maxBodySize);
-            }
+            problems.addAll(webhookProblems());
             return problems;
         }
         if (provider == WhatsAppMarketingProvider.DIALOG360 && ObjectHelper.isEmpty(apiKey)) {
@@ -263,6 +304,42 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
         }
         if (!isHttpUri(effectiveBaseUri())) {
             problems.add("baseUri is not an absolute http(s) URI");
+        }
+        if (connectionRequestTimeout <= 0) {
+            problems.add("connectionRequestTimeout must be positive, was " + connectionRequestTimeout + " ms");
+        }
+        return problems;
+    }
+
+    private List<String> webhookProblems() {
+        List<String> problems = new ArrayList<>();
+        boolean signed = !WebhookSignature.splitSecrets(appSecret).isEmpty();
+        boolean secretHeader = !ObjectHelper.isEmpty(webhookHeaderName);
+        if (secretHeader == ObjectHelper.isEmpty(webhookHeaderSecret)) {
+            problems.add("webhookHeaderName and webhookHeaderSecret go together: set both (the header 360dialog sends"
+                         + " with the secret value registered with the webhook URL) or neither");
+        }
+        if (signatureVerification && !signed && provider == WhatsAppMarketingProvider.META) {
+            problems.add("appSecret is not set: the webhook needs appSecret (the app secret that signs Meta's"
+                         + " webhooks; several comma-separated during a rotation), or signatureVerification=false"
+                         + " for local testing only");
+        } else if (signatureVerification && !signed && !secretHeader) {
+            problems.add("the webhook with provider DIALOG360 is not authenticated: set appSecret (360dialog's"
+                         + " platform secret, checked against x-360dialog-signature) and/or webhookHeaderName and"
+                         + " webhookHeaderSecret (the custom header registered with the webhook URL), or"
+                         + " signatureVerification=false for local testing only");
+        }
+        if (maxBodySize <= 0) {
+            problems.add("maxBodySize must be positive, was " + maxBodySize);
+        }
+        if (bodyReadTimeout <= 0) {
+            problems.add("bodyReadTimeout must be positive, was " + bodyReadTimeout + " ms");
+        }
+        if (ledger != null && webhookLedgerTimeout <= 0) {
+            problems.add("webhookLedgerTimeout must be positive, was " + webhookLedgerTimeout + " ms");
+        }
+        if (idempotentRepository == null && deduplicationCacheSize <= 0) {
+            problems.add("deduplicationCacheSize must be positive, was " + deduplicationCacheSize);
         }
         return problems;
     }
@@ -389,6 +466,14 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
         this.connectTimeout = connectTimeout;
     }
 
+    public long getConnectionRequestTimeout() {
+        return connectionRequestTimeout;
+    }
+
+    public void setConnectionRequestTimeout(long connectionRequestTimeout) {
+        this.connectionRequestTimeout = connectionRequestTimeout;
+    }
+
     public long getResponseTimeout() {
         return responseTimeout;
     }
@@ -427,6 +512,14 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     public void setRetryOnResponseTimeout(boolean retryOnResponseTimeout) {
         this.retryOnResponseTimeout = retryOnResponseTimeout;
+    }
+
+    public boolean isRetryOnServerError() {
+        return retryOnServerError;
+    }
+
+    public void setRetryOnServerError(boolean retryOnServerError) {
+        this.retryOnServerError = retryOnServerError;
     }
 
     public int getMessagesPerSecond() {
@@ -509,12 +602,36 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
         this.signatureVerification = signatureVerification;
     }
 
+    public String getWebhookHeaderName() {
+        return webhookHeaderName;
+    }
+
+    public void setWebhookHeaderName(String webhookHeaderName) {
+        this.webhookHeaderName = webhookHeaderName;
+    }
+
+    public String getWebhookHeaderSecret() {
+        return webhookHeaderSecret;
+    }
+
+    public void setWebhookHeaderSecret(String webhookHeaderSecret) {
+        this.webhookHeaderSecret = webhookHeaderSecret;
+    }
+
     public IdempotentRepository getIdempotentRepository() {
         return idempotentRepository;
     }
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public int getDeduplicationCacheSize() {
+        return deduplicationCacheSize;
+    }
+
+    public void setDeduplicationCacheSize(int deduplicationCacheSize) {
+        this.deduplicationCacheSize = deduplicationCacheSize;
     }
 
     public WebhookEvents getEvents() {
@@ -539,6 +656,14 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     public void setLedger(MessageLedger ledger) {
         this.ledger = ledger;
+    }
+
+    public long getWebhookLedgerTimeout() {
+        return webhookLedgerTimeout;
+    }
+
+    public void setWebhookLedgerTimeout(long webhookLedgerTimeout) {
+        this.webhookLedgerTimeout = webhookLedgerTimeout;
     }
 
     public String getCampaign() {
@@ -571,6 +696,14 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     public void setUsRecipients(UsRecipients usRecipients) {
         this.usRecipients = usRecipients;
+    }
+
+    public long getBodyReadTimeout() {
+        return bodyReadTimeout;
+    }
+
+    public void setBodyReadTimeout(long bodyReadTimeout) {
+        this.bodyReadTimeout = bodyReadTimeout;
     }
 
     public boolean isHealthCheckTokenValidation() {

@@ -93,12 +93,18 @@ public final class WhatsAppMarketingConstants {
 
     // webhook: headers of each routed event
 
-    @Metadata(label = "consumer", description = "The delivery status: sent, delivered, read, failed or played.",
+    @Metadata(label = "consumer", description = "The delivery status: sent, delivered, read, failed or played (of a"
+                                                + " field_status event: its own status).",
               javaType = "String")
     public static final String STATUS = "CamelWhatsAppMarketingStatus";
     @Metadata(label = "consumer", description = "The recipient: phone number, or BSUID when the phone is not disclosed.",
               javaType = "String")
     public static final String RECIPIENT_ID = "CamelWhatsAppMarketingRecipientId";
+    @Metadata(label = "consumer",
+              description = "The group participant a status is about, for a message sent to a group (whose"
+                            + " CamelWhatsAppMarketingRecipientId is the group): recipient_participant_id.",
+              javaType = "String")
+    public static final String RECIPIENT_PARTICIPANT_ID = "CamelWhatsAppMarketingRecipientParticipantId";
     @Metadata(label = "consumer", description = "When the status happened.", javaType = "java.time.Instant")
     public static final String TIMESTAMP = "CamelWhatsAppMarketingTimestamp";
     @Metadata(description = "The WhatsApp Business Account id: for the account operations (getOnboardingStatus,"
@@ -122,9 +128,14 @@ public final class WhatsAppMarketingConstants {
               javaType = "String")
     public static final String ERROR_TITLE = "CamelWhatsAppMarketingErrorTitle";
     @Metadata(label = "consumer",
-              description = "The kind of event: status, or with events=all also message, error and user_action.",
-              javaType = "String", enums = "status,message,error,user_action")
+              description = "The kind of event: status, or with events=all also message, error, user_action and"
+                            + " field_status (a status under another webhook field than messages, e.g. calls).",
+              javaType = "String", enums = "status,message,error,user_action,field_status")
     public static final String EVENT_TYPE = "CamelWhatsAppMarketingEventType";
+    @Metadata(label = "consumer",
+              description = "The webhook field of a field_status event (the change's field, e.g. calls).",
+              javaType = "String")
+    public static final String FIELD = "CamelWhatsAppMarketingField";
 
     @Metadata(label = "consumer",
               description = "With a ledger: when the status's message was handed to the HTTP client.",

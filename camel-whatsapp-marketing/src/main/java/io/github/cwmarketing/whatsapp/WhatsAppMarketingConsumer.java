@@ -1,6 +1,8 @@
 package io.github.cwmarketing.whatsapp;
 
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,14 +13,19 @@ import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
 import io.github.cwmarketing.whatsapp.webhook.BoundedMemoryIdempotentRepository;
 import io.github.cwmarketing.whatsapp.webhook.Deduplicator;
 import io.github.cwmarketing.whatsapp.webhook.EventDispatcher;
+import io.github.cwmarketing.whatsapp.webhook.RawBody;
+import io.github.cwmarketing.whatsapp.webhook.WebhookAuthentication;
+import io.github.cwmarketing.whatsapp.webhook.WebhookBodyLimits;
 import io.github.cwmarketing.whatsapp.webhook.WebhookHandshake;
 import io.github.cwmarketing.whatsapp.webhook.WebhookParser;
 import io.github.cwmarketing.whatsapp.webhook.WebhookRequestHandler;
+import io.github.cwmarketing.whatsapp.webhook.WebhookSecretHeader;
 import io.github.cwmarketing.whatsapp.webhook.WebhookSignature;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -33,13 +40,12 @@ import org.slf4j.LoggerFactory;
  */
 public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspendable {
 
-    static final int DEFAULT_REPOSITORY_SIZE = 100_000;
-
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppMarketingConsumer.class);
 
     private final WhatsAppMarketingConfiguration configuration;
     private IdempotentRepository repository;
     private boolean ownRepository;
+    private WebhookRequestHandler requestHandler;
     private Consumer platformHttpConsumer;
 
     public WhatsAppMarketingConsumer(WhatsAppMarketingEndpoint endpoint, Processor processor) {
@@ -56,43 +62,73 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
     protected void doInit() throws Exception {
         super.doInit();
         getEndpoint().checkConfiguration();
+        String path = webhookPath(configuration);
         WhatsAppMarketingListener listener = getEndpoint().getComponent().listener();
-        EventDispatcher dispatcher;
-        MessageLedger ledger = getEndpoint().ledger();
-        if (ledger != null) {
-            if (configuration.getIdempotentRepository() != null) {
-                LOG.info("The webhook on {} records events in the message ledger; its idempotentRepository is not used",
-                        webhookPath(configuration));
-            }
-            dispatcher = new EventDispatcher(new LedgerEventJournal(ledger), this::route, listener);
-        } else {
-            repository = configuration.getIdempotentRepository();
-            ownRepository = repository == null;
-            if (ownRepository) {
-                repository = new BoundedMemoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE);
-            }
-            dispatcher = new EventDispatcher(new Deduplicator(repository), this::route, listener);
-        }
-        WebhookParser parser = new WebhookParser(getEndpoint().getComponent().objectMapper(), eventTypes());
-        Processor requestHandler = new WebhookRequestHandler(new WebhookHandshake(configuration.getVerifyToken()),
-                signature(), configuration.getMaxBodySize(), parser, dispatcher, listener);
+        EventDispatcher dispatcher = dispatcher(path, listener);
+        WebhookParser parser = new WebhookParser(getEndpoint().getComponent().objectMapper());
+        WebhookBodyLimits bodyLimits = new WebhookBodyLimits(configuration.getMaxBodySize(),
+                Duration.ofMillis(configuration.getBodyReadTimeout()));
+        requestHandler = new WebhookRequestHandler(new WebhookHandshake(configuration.getVerifyToken()),
+                authentication(), bodyLimits, parser, dispatcher, listener);
         platformHttpConsumer = getEndpoint().getCamelContext()
-                .getEndpoint("platform-http:" + webhookPath(configuration) + "?httpMethodRestrict=GET,POST")
+                .getEndpoint("platform-http:" + path + "?httpMethodRestrict=GET,POST&" + platformHttpOptions())
                 .createConsumer(requestHandler);
         ServiceHelper.initService(platformHttpConsumer);
     }
 
-    /** The signature check, or null when verification is off (configurationProblems ensured a secret otherwise). */
+    /**
+     * With a message ledger, events are looked up and recorded there (shared by instances); else in the idempotent
+     * repository, by default a bounded one in memory.
+     */
+    private EventDispatcher dispatcher(String path, WhatsAppMarketingListener listener) {
+        MessageLedger ledger = getEndpoint().ledger();
+        if (ledger != null) {
+            if (configuration.getIdempotentRepository() != null) {
+                LOG.info("The webhook on {} records events in the message ledger; its idempotentRepository is not used",
+                        path);
+            }
+            LedgerEventJournal journal = new LedgerEventJournal(ledger,
+                    Duration.ofMillis(configuration.getWebhookLedgerTimeout()));
+            return new EventDispatcher(journal, this::route, routedTypes(), listener, path);
+        }
+        repository = configuration.getIdempotentRepository();
+        ownRepository = repository == null;
+        if (ownRepository) {
+            repository = new BoundedMemoryIdempotentRepository(configuration.getDeduplicationCacheSize());
+        }
+        return new EventDispatcher(new Deduplicator(repository), this::route, routedTypes(), listener, path);
+    }
+
+    /** How the platform-http engine in use must hand the body over for the consumer to bound it (see RawBody). */
+    private String platformHttpOptions() {
+        PlatformHttpComponent platformHttp = getEndpoint().getCamelContext()
+                .getComponent("platform-http", PlatformHttpComponent.class);
+        return RawBody.platformHttpOptions(platformHttp == null ? null : platformHttp.getEngine());
+    }
+
+    /** The checks of who may POST (configurationProblems ensured a secret where one is needed). */
+    private WebhookAuthentication authentication() {
+        WebhookSecretHeader secretHeader = ObjectHelper.isEmpty(configuration.getWebhookHeaderName()) ? null
+                : new WebhookSecretHeader(configuration.getWebhookHeaderName(), configuration.getWebhookHeaderSecret());
+        return new WebhookAuthentication(signature(), secretHeader);
+    }
+
+    /** The signature check, or null when verification is off or, with 360dialog, only the secret header is used. */
     private WebhookSignature signature() {
         if (!configuration.isSignatureVerification()) {
             LOG.warn("Signature verification is OFF for the webhook on {}: anyone who can reach it can inject events."
                      + " Use signatureVerification=false for local testing only.", webhookPath(configuration));
             return null;
         }
-        return new WebhookSignature(WebhookSignature.splitSecrets(configuration.getAppSecret()));
+        List<String> secrets = WebhookSignature.splitSecrets(configuration.getAppSecret());
+        if (secrets.isEmpty()) {
+            return null;
+        }
+        return configuration.getProvider() == WhatsAppMarketingProvider.DIALOG360
+                ? WebhookSignature.dialog360(secrets) : new WebhookSignature(secrets);
     }
 
-    private Set<WebhookEventType> eventTypes() {
+    private Set<WebhookEventType> routedTypes() {
         return configuration.getEvents() == WebhookEvents.all
                 ? EnumSet.allOf(WebhookEventType.class) : EnumSet.of(WebhookEventType.status);
     }
@@ -108,11 +144,13 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
                     webhookPath(configuration));
         }
         ServiceHelper.startService(platformHttpConsumer);
+        getEndpoint().getComponent().webhookStarted(webhookPath(configuration), requestHandler);
         LOG.info("WhatsApp webhook listening on {} (events={})", webhookPath(configuration), configuration.getEvents());
     }
 
     @Override
     protected void doStop() throws Exception {
+        getEndpoint().getComponent().webhookStopped(webhookPath(configuration), requestHandler);
         ServiceHelper.stopService(platformHttpConsumer);
         if (ownRepository) {
             ServiceHelper.stopService(repository);

@@ -110,9 +110,10 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint implements Endpoi
             GraphApiTransport transport = component.transport(configuration);
             RetryPolicy retryPolicy = new RetryPolicy(configuration.getMaxRetries(),
                     Duration.ofMillis(configuration.getRetryDelay()), Duration.ofMillis(configuration.getRetryMaxDelay()),
-                    configuration.isRetryOnResponseTimeout());
+                    configuration.isRetryOnResponseTimeout(), configuration.isRetryOnServerError());
             sender = new MessageSender(transport, new GraphApiErrors(component.objectMapper()), retryPolicy,
-                    component.scheduler(), Duration.ofMillis(configuration.getResponseTimeout()), component.listener());
+                    component.scheduler(), Duration.ofMillis(configuration.getConnectionRequestTimeout()),
+                    Duration.ofMillis(configuration.getResponseTimeout()), component.listener());
         }
         return sender;
     }

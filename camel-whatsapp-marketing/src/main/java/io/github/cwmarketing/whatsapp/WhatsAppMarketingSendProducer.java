@@ -8,8 +8,6 @@ import java.util.concurrent.CompletionStage;
 
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
 import io.github.cwmarketing.whatsapp.ledger.AttemptOutcome;
 import io.github.cwmarketing.whatsapp.ledger.ClaimStatus;
@@ -27,10 +25,12 @@ import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingUnknownOutcomeException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
 import io.github.cwmarketing.whatsapp.pipeline.OutgoingRequest;
+import io.github.cwmarketing.whatsapp.send.AssembledMessage;
 import io.github.cwmarketing.whatsapp.send.MessageDefaults;
 import io.github.cwmarketing.whatsapp.send.PhoneNumbers;
 import io.github.cwmarketing.whatsapp.send.RequestAssembler;
 import io.github.cwmarketing.whatsapp.send.RequestValidator;
+import io.github.cwmarketing.whatsapp.send.SendResponseReader;
 import io.github.cwmarketing.whatsapp.spi.SendOutcome;
 import io.github.cwmarketing.whatsapp.spi.SendResult;
 import org.apache.camel.Exchange;
@@ -83,20 +83,22 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
     private final WhatsAppMarketingConfiguration configuration;
     private final RequestAssembler assembler;
     private final RequestValidator validator = new RequestValidator();
-    private final ObjectWriter requestWriter;
-    private final ObjectReader responseReader;
+    private final SendResponseReader responseReader;
 
     public WhatsAppMarketingSendProducer(WhatsAppMarketingEndpoint endpoint) {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
         this.assembler = new RequestAssembler(endpoint.getComponent().objectMapper());
-        this.requestWriter = endpoint.getComponent().objectMapper().writerFor(MarketingMessageRequest.class);
-        this.responseReader = endpoint.getComponent().objectMapper().readerFor(MarketingMessageResponse.class);
+        this.responseReader = new SendResponseReader(endpoint.getComponent().objectMapper());
     }
 
     @Override
     protected PreparedSend prepare(Message in) throws Exception {
-        MarketingMessageRequest request = assembler.assemble(in.getBody(), defaults(in));
+        MessageLedger ledger = getEndpoint().ledger();
+        String sendKey = ledger == null ? null : sendKey(in);
+        // with a ledger, a message without callback data carries its send key there (a status resolves the key)
+        AssembledMessage message = assembler.assemble(in.getBody(), defaults(in, sendKey));
+        MarketingMessageRequest request = message.request();
         validator.validate(request);
         String recipient = recipient(request);
         String phoneNumberId = header(in, WhatsAppMarketingConstants.PHONE_NUMBER_ID, configuration.getPhoneNumberId());
@@ -104,16 +106,11 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
             // 360dialog's URL has no phone number id: its API key stands for the number
             RequestValidator.validatePhoneNumberId(phoneNumberId);
         }
-        MessageLedger ledger = getEndpoint().ledger();
-        SendIntent intent = ledger == null ? null : intent(in, request, recipient, phoneNumberId);
-        if (intent != null && intent.keyInCallback()) {
-            request.setBizOpaqueCallbackData(intent.sendKey());
-        }
-        byte[] json = requestWriter.writeValueAsBytes(request);
+        SendIntent intent = ledger == null ? null : intent(in, sendKey, request, recipient, phoneNumberId);
         WhatsAppMarketingEndpoint endpoint = getEndpoint();
         PreparedSend prepared = new PreparedSend(request.getTemplate().getName(), intent);
         prepared.outgoing = new OutgoingRequest(WhatsAppMarketingOperation.send.name(), phoneNumberId,
-                endpoint.marketingMessagesRequest(phoneNumberId, json), endpoint.pacer(phoneNumberId),
+                endpoint.marketingMessagesRequest(phoneNumberId, message.json()), endpoint.pacer(phoneNumberId),
                 ledger == null ? null : () -> handOver(ledger, prepared));
         return prepared;
     }
@@ -131,22 +128,29 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
         return PhoneNumbers.e164(number);
     }
 
-    private SendIntent intent(Message in, MarketingMessageRequest request, String recipient, String phoneNumberId) {
+    /** The send key header, checked: it travels as biz_opaque_callback_data, so at most 512 characters. */
+    private static String sendKey(Message in) {
         String sendKey = in.getHeader(WhatsAppMarketingConstants.SEND_KEY, String.class);
-        String campaign = header(in, WhatsAppMarketingConstants.CAMPAIGN, configuration.getCampaign());
         if (sendKey != null && (sendKey.isEmpty() || sendKey.length() > SendIntent.SEND_KEY_MAX)) {
             throw new WhatsAppMarketingValidationException(WhatsAppMarketingConstants.SEND_KEY,
                     "must be 1 to " + SendIntent.SEND_KEY_MAX + " characters (it travels as biz_opaque_callback_data)");
         }
+        return sendKey;
+    }
+
+    private SendIntent intent(Message in, String sendKey, MarketingMessageRequest request, String recipient,
+                              String phoneNumberId) {
+        String campaign = header(in, WhatsAppMarketingConstants.CAMPAIGN, configuration.getCampaign());
         if (campaign != null && campaign.length() > SendIntent.CAMPAIGN_MAX) {
             throw new WhatsAppMarketingValidationException(WhatsAppMarketingConstants.CAMPAIGN,
                     "must be at most " + SendIntent.CAMPAIGN_MAX + " characters");
         }
         long resendAfter = configuration.getResendUnknownOutcomeAfter();
+        boolean keyInCallback = sendKey != null && sendKey.equals(request.getBizOpaqueCallbackData());
         return new SendIntent(sendKey, campaign, phoneNumberId, recipient, request.getTemplate().getName(),
                 request.getTemplate().getLanguage().getCode(),
-                request.getProductPolicy() == null ? null : request.getProductPolicy().name(),
-                request.getBizOpaqueCallbackData() == null, resendAfter > 0 ? Duration.ofMillis(resendAfter) : null);
+                request.getProductPolicy() == null ? null : request.getProductPolicy().name(), keyInCallback,
+                resendAfter > 0 ? Duration.ofMillis(resendAfter) : null);
     }
 
     /** Claims the send key (and checks the recipient) in the ledger before any request or pacing wait. */
@@ -226,6 +230,10 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
         getEndpoint().getComponent().listener().onSendCompleted(result);
     }
 
+    /**
+     * A transport failure before sending, or a ledger that could not claim, is NOT_SENT; after sending, or an
+     * unreadable answer, UNKNOWN.
+     */
     private static SendOutcome outcomeOf(Exception failure) {
         if (failure instanceof WhatsAppMarketingSuppressedException) {
             return SendOutcome.SUPPRESSED;
@@ -272,14 +280,15 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
         return AttemptOutcome.unknown(handedOverAt);
     }
 
-    private MessageDefaults defaults(Message in) {
+    private MessageDefaults defaults(Message in, String sendKey) {
         return new MessageDefaults(
                 in.getHeader(WhatsAppMarketingConstants.TO, String.class),
                 in.getHeader(WhatsAppMarketingConstants.RECIPIENT, String.class),
                 header(in, WhatsAppMarketingConstants.TEMPLATE_NAME, configuration.getTemplateName()),
                 header(in, WhatsAppMarketingConstants.TEMPLATE_LANGUAGE, configuration.getTemplateLanguage()),
                 productPolicy(in),
-                messageActivitySharing(in));
+                messageActivitySharing(in),
+                sendKey);
     }
 
     private ProductPolicy productPolicy(Message in) {
@@ -314,15 +323,14 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
                 "must be true or false, was '" + value + "'");
     }
 
+    /** Only a message id proves acceptance: an answer without one is an unknown outcome (see GraphApiProducer). */
     @Override
     protected void setResult(Message message, GraphApiResponse response) throws IOException {
-        MarketingMessageResponse body = responseReader.readValue(response.body());
+        MarketingMessageResponse body = responseReader.read(response.body());
         message.setBody(body);
         MarketingMessageResponse.SentMessage sent = body.firstMessage();
-        if (sent != null) {
-            message.setHeader(WhatsAppMarketingConstants.MESSAGE_ID, sent.getId());
-            setIfPresent(message, WhatsAppMarketingConstants.MESSAGE_STATUS, sent.getMessageStatus());
-        }
+        message.setHeader(WhatsAppMarketingConstants.MESSAGE_ID, sent.getId());
+        setIfPresent(message, WhatsAppMarketingConstants.MESSAGE_STATUS, sent.getMessageStatus());
         MarketingMessageResponse.Contact contact = body.firstContact();
         if (contact != null) {
             setIfPresent(message, WhatsAppMarketingConstants.INPUT, contact.getInput());

@@ -14,7 +14,7 @@
  * <tr><td>pacing, retries, anything every request goes through</td><td>{@code pipeline}</td></tr>
  * <tr><td>a pacer shared by instances (database, Redis)</td><td>an implementation of {@code pipeline.PacerFactory}</td></tr>
  * <tr><td>metrics, audit, anything that watches sends and statuses</td><td>an implementation of
- * {@code spi.WhatsAppMarketingListener}</td></tr>
+ * {@code spi.WhatsAppMarketingListener} (the Micrometer one is in {@code metrics})</td></tr>
  * <tr><td>HTTP client behaviour</td><td>{@code http}</td></tr>
  * <tr><td>receiving webhooks</td><td>{@code webhook}</td></tr>
  * <tr><td>account and template operations</td><td>{@code operations}</td></tr>

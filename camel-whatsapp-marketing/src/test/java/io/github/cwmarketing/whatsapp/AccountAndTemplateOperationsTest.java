@@ -8,11 +8,14 @@ import io.github.cwmarketing.whatsapp.model.OnboardingStatus;
 import io.github.cwmarketing.whatsapp.model.RetryClass;
 import io.github.cwmarketing.whatsapp.model.UpdateResult;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingInvalidResponseException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingUnknownOutcomeException;
 import io.github.cwmarketing.whatsapp.support.GraphApiStub;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -219,6 +222,42 @@ class AccountAndTemplateOperationsTest extends OperationsTestSupport {
         Exchange result = call(operationUri("setTemplateTtl", TEMPLATE + "&responseTimeout=300ms"), 86_400);
 
         assertThat(result.getException()).isInstanceOf(WhatsAppMarketingTransportException.class);
+        assertThat(graphApi.totalRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aReadAnsweredWithSomethingOtherThanAJsonObjectFailsWithAnInvalidResponse() {
+        Map<String, String> answers = Map.of(
+                "<html>Welcome</html>", "a body that is not JSON (text/html",
+                "[{\"marketing_messages_onboarding_status\":\"ONBOARDED\"}]", "a JSON array, not an object",
+                "{\"marketing_messages_onboarding_status\":\"ONBO", "truncated JSON");
+        answers.forEach((body, reason) -> {
+            graphApi.reset();
+            graphApi.stub(get(urlPathEqualTo(WABA_PATH)).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", body.startsWith("<") ? "text/html" : "application/json").withBody(body)));
+
+            Exchange result = call(operationUri("getOnboardingStatus", WABA), null);
+
+            assertThat(result.getException()).isInstanceOf(WhatsAppMarketingInvalidResponseException.class);
+            WhatsAppMarketingInvalidResponseException invalid = (WhatsAppMarketingInvalidResponseException) result
+                    .getException();
+            assertThat(invalid.getHttpStatus()).isEqualTo(200);
+            assertThat(invalid.getReason()).contains(reason);
+            assertThat(invalid.isTransient()).as("a read can be repeated").isTrue();
+            assertThat(invalid.getMessage()).doesNotContain("ONBOARDED", "Welcome");
+        });
+    }
+
+    @Test
+    void aChangeAnsweredWithSomethingUnreadableHasAnUnknownOutcomeAndIsNotRetried() {
+        graphApi.stub(post(urlPathEqualTo(TEMPLATE_PATH)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("[true]")));
+
+        Exchange result = call(operationUri("setTemplateTtl", TEMPLATE + "&retryOnServerError=true"
+                                                              + "&retryOnResponseTimeout=true"), 86_400);
+
+        assertThat(result.getException()).isInstanceOf(WhatsAppMarketingUnknownOutcomeException.class)
+                .hasMessageContaining("HTTP 200").hasMessageContaining("a JSON array, not an object");
         assertThat(graphApi.totalRequestCount()).isEqualTo(1);
     }
 

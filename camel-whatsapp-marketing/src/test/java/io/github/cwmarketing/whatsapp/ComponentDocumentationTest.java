@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cwmarketing.whatsapp.model.AutomaticRetry;
+import io.github.cwmarketing.whatsapp.model.MetaErrorCodes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComponentDocumentationTest {
 
     private static final Path DOC = Path.of("src/main/docs/whatsapp-marketing-component.adoc");
+    private static final Path ERRORS_AND_RETRIES = Path.of("../docs/errors-and-retries.md");
     /** Options every Camel component has, documented by Camel itself. */
     private static final Set<String> CAMEL_STANDARD = Set.of("bridgeErrorHandler", "lazyStartProducer",
             "autowiredEnabled", "exceptionHandler", "exchangePattern", "configuration", "operation");
@@ -94,6 +97,29 @@ class ComponentDocumentationTest {
             }
         }
         assertThat(unknown).isEmpty();
+    }
+
+    @Test
+    void theDocumentedRetryRulesAreTheCodeTables() throws IOException {
+        for (Path document : List.of(DOC, ERRORS_AND_RETRIES)) {
+            String text = Files.readString(document);
+            assertThat(documentedCodes(text, "refused")).as("refused codes in %s", document)
+                    .isEqualTo(MetaErrorCodes.codes(AutomaticRetry.REFUSED));
+            assertThat(documentedCodes(text, "server error")).as("server error codes in %s", document)
+                    .isEqualTo(MetaErrorCodes.codes(AutomaticRetry.SERVER_ERROR));
+        }
+    }
+
+    /** The codes of {@code <kind>: Graph API codes 1, 2, 3;}, once per document. */
+    private static Set<Integer> documentedCodes(String text, String kind) {
+        Matcher row = Pattern.compile("(?i)" + kind + "[*:\\s]+Graph API codes ([0-9, ]+);").matcher(text);
+        assertThat(row.find()).as(kind).isTrue();
+        Set<Integer> codes = new TreeSet<>();
+        for (String code : row.group(1).split(",")) {
+            codes.add(Integer.parseInt(code.trim()));
+        }
+        assertThat(row.find()).as("%s listed once", kind).isFalse();
+        return codes;
     }
 
     /** The text of a section, from its heading to the next heading of the same level. */

@@ -40,13 +40,7 @@ public final class MetaClient {
 
     /** {@code sha256=<lowercase hex>} of the body's HMAC-SHA256 with the secret, as Meta sends it. */
     public static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return "sha256=" + HexFormat.of().formatHex(hmac(secret, body));
     }
 
     public HttpResponse<String> postSigned(String path, byte[] body, String secret) {
@@ -55,6 +49,27 @@ public final class MetaClient {
 
     public HttpResponse<String> post(String path, byte[] body, String signature, String contentType) {
         return send(request(path, BodyPublishers.ofByteArray(body), signature, contentType));
+    }
+
+    /** A JSON POST with these headers (name, value, name, value...) and no others. */
+    public HttpResponse<String> postWithHeaders(String path, byte[] body, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(TIMEOUT)
+                .POST(BodyPublishers.ofByteArray(body)).header("Content-Type", JSON);
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder.build());
+    }
+
+    /** The raw HMAC-SHA256 of the body with the secret. */
+    public static byte[] hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Without Content-Length: the body goes chunked, so its size is known only once read. */

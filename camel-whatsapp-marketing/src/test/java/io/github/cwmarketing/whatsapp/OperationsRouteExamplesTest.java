@@ -1,16 +1,17 @@
 package io.github.cwmarketing.whatsapp;
 
 import java.util.List;
+import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cwmarketing.whatsapp.model.UpdateResult;
 import io.github.cwmarketing.whatsapp.support.GraphApiStub;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.Exchange;
+import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -20,39 +21,63 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The documented examples as running routes: a campaign that checks onboarding before sending with
- * productPolicy=STRICT, in the Java DSL and in the YAML DSL, and a YAML route that opts a template out of creative
- * features.
+ * The component doc's examples of the account and template operations as running routes: a campaign that checks
+ * onboarding before sending with productPolicy=STRICT, in the Java DSL and in the YAML DSL, and a YAML route that opts
+ * a template out of creative features. The routes are the doc's text (DocsSnippetsTest holds them together), with
+ * the doc's placeholders resolved to the Graph API stub.
  */
 class OperationsRouteExamplesTest extends OperationsTestSupport {
 
     private static final String WABA_PATH = "/v25.0/" + GraphApiStub.WABA_ID;
+    private static final String YAML_EXAMPLES = "classpath:docs-snippets/operations-routes.yaml";
 
     @EndpointInject("mock:not-onboarded")
     MockEndpoint notOnboarded;
 
     @Override
     protected RouteBuilder createRouteBuilder() {
-        String onboarding = operationUri("getOnboardingStatus", "wabaId=" + GraphApiStub.WABA_ID);
-        String strictSend = "whatsapp-marketing:send?accessToken=" + GraphApiStub.TOKEN + "&phoneNumberId="
-                            + GraphApiStub.PHONE_NUMBER_ID + "&baseUri=" + graphApi.baseUri()
-                            + "&templateName=autumn_offer&templateLanguage=en&productPolicy=STRICT";
         return new RouteBuilder() {
             @Override
             public void configure() {
-                // the Java DSL example of the documentation
+                getContext().getPropertiesComponent().setInitialProperties(documentedPlaceholders());
+                getContext().getComponent("whatsapp-marketing", WhatsAppMarketingComponent.class).getConfiguration()
+                        .setBaseUri(graphApi.baseUri());
+                from("direct:not-onboarded").to("mock:not-onboarded");
+
+                // snippet:start strict-campaign-java
                 from("direct:strict-campaign")
-                        .setVariable("parameters", body())
-                        .to(onboarding)
-                        .choice()
-                            .when(header(WhatsAppMarketingConstants.ONBOARDING_STATUS).isEqualTo("ONBOARDED"))
-                                .setBody(variable("parameters"))
-                                .to(strictSend)
-                            .otherwise()
-                                .to("mock:not-onboarded")
-                        .end();
+                    .setVariable("parameters", body())
+                    .to("whatsapp-marketing:getOnboardingStatus?accessToken=RAW({{whatsapp.access-token}})&wabaId={{whatsapp.waba-id}}")
+                    .choice()
+                        .when(header(WhatsAppMarketingConstants.ONBOARDING_STATUS).isEqualTo("ONBOARDED"))
+                            .setBody(variable("parameters"))
+                            .to("whatsapp-marketing:send?accessToken=RAW({{whatsapp.access-token}})&phoneNumberId={{whatsapp.phone-number-id}}"
+                                + "&templateName=autumn_offer&templateLanguage=en&productPolicy=STRICT")
+                        .otherwise()
+                            .to("direct:not-onboarded")
+                    .end();
+                // snippet:end strict-campaign-java
             }
         };
+    }
+
+    private static Properties documentedPlaceholders() {
+        Properties placeholders = new Properties();
+        placeholders.setProperty("whatsapp.access-token", GraphApiStub.TOKEN);
+        placeholders.setProperty("whatsapp.waba-id", GraphApiStub.WABA_ID);
+        placeholders.setProperty("whatsapp.phone-number-id", GraphApiStub.PHONE_NUMBER_ID);
+        return placeholders;
+    }
+
+    /** The doc's YAML routes instead of its Java route: both consume direct:strict-campaign. */
+    private void useTheYamlExamples() throws Exception {
+        Route java = context.getRoutes().stream()
+                .filter(route -> route.getEndpoint().getEndpointUri().equals("direct://strict-campaign"))
+                .findFirst().orElseThrow();
+        context.getRouteController().stopRoute(java.getRouteId());
+        context.removeRoute(java.getRouteId());
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(YAML_EXAMPLES));
     }
 
     private void onboardingStatusIs(String status) {
@@ -99,44 +124,10 @@ class OperationsRouteExamplesTest extends OperationsTestSupport {
 
     @Test
     void yamlRouteChecksOnboardingBeforeSendingWithStrictPolicy() throws Exception {
-        String yaml = """
-                - route:
-                    id: yaml-strict-campaign
-                    from:
-                      uri: direct:yaml-strict-campaign
-                      steps:
-                        - setVariable:
-                            name: parameters
-                            simple: "${body}"
-                        - to:
-                            uri: whatsapp-marketing:getOnboardingStatus
-                            parameters:
-                              accessToken: "%1$s"
-                              wabaId: "%2$s"
-                              baseUri: "%3$s"
-                        - choice:
-                            when:
-                              - simple: "${header.CamelWhatsAppMarketingOnboardingStatus} == 'ONBOARDED'"
-                                steps:
-                                  - setBody:
-                                      simple: "${variable.parameters}"
-                                  - to:
-                                      uri: whatsapp-marketing:send
-                                      parameters:
-                                        accessToken: "%1$s"
-                                        phoneNumberId: "%4$s"
-                                        baseUri: "%3$s"
-                                        templateName: autumn_offer
-                                        templateLanguage: en
-                                        productPolicy: STRICT
-                            otherwise:
-                              steps:
-                                - to: mock:not-onboarded
-                """.formatted(GraphApiStub.TOKEN, GraphApiStub.WABA_ID, graphApi.baseUri(), GraphApiStub.PHONE_NUMBER_ID);
-        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("strict-campaign.yaml", yaml));
+        useTheYamlExamples();
 
         onboardingStatusIs("ONBOARDED");
-        Exchange sent = campaign("direct:yaml-strict-campaign");
+        Exchange sent = campaign("direct:strict-campaign");
         assertThat(sent.getException()).isNull();
         assertThat(graphApi.marketingMessageRequests()).hasSize(1);
         assertThat(json(graphApi.marketingMessageRequests().get(0).getBodyAsString()).path("product_policy").asText())
@@ -145,7 +136,7 @@ class OperationsRouteExamplesTest extends OperationsTestSupport {
         graphApi.reset();
         onboardingStatusIs("INELIGIBLE_COUNTRY_NOT_SUPPORTED");
         notOnboarded.expectedMessageCount(1);
-        Exchange skipped = campaign("direct:yaml-strict-campaign");
+        Exchange skipped = campaign("direct:strict-campaign");
         assertThat(skipped.getException()).isNull();
         assertThat(graphApi.marketingMessageRequests()).isEmpty();
         notOnboarded.assertIsSatisfied();
@@ -154,24 +145,9 @@ class OperationsRouteExamplesTest extends OperationsTestSupport {
     @Test
     void yamlRouteSetsCreativeFeaturesFromAJsonBody() throws Exception {
         graphApi.stub(post(urlPathMatching("/v25.0/[0-9]+")).willReturn(GraphApiStub.json("{\"success\":true}")));
-        String yaml = """
-                - route:
-                    id: yaml-creative-features
-                    from:
-                      uri: direct:opt-out-image-features
-                      steps:
-                        - setBody:
-                            constant: '{"image_animation": "OPT_OUT", "image_background_gen": "OPT_OUT"}'
-                        - to:
-                            uri: whatsapp-marketing:setCreativeFeatures
-                            parameters:
-                              accessToken: "%s"
-                              baseUri: "%s"
-                """.formatted(GraphApiStub.TOKEN, graphApi.baseUri());
-        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("creative.yaml", yaml));
+        useTheYamlExamples();
 
-        Exchange result = template.send("direct:opt-out-image-features",
-                exchange -> exchange.getMessage().setHeader("CamelWhatsAppMarketingTemplateId", GraphApiStub.TEMPLATE_ID));
+        Exchange result = template.send("direct:opt-out-image-features", exchange -> { });
 
         assertThat(result.getException()).isNull();
         assertThat(result.getMessage().getBody(UpdateResult.class).isSuccessful()).isTrue();

@@ -38,7 +38,8 @@ class PackageDependenciesTest {
             "operations", Set.of("model", "util"),
             "pipeline", Set.of("http", "model", "spi", "util"),
             "webhook", Set.of("model", "spi", "util"),
-            "ledger", Set.of("model"));
+            "ledger", Set.of("model"),
+            "metrics", Set.of("model", "spi"));
 
     @Test
     void subPackagesDependOneWayAndNeverOnTheRootPackage() throws IOException {

@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.github.cwmarketing.whatsapp.model.AutomaticRetry;
 import io.github.cwmarketing.whatsapp.model.RetryClass;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
@@ -56,14 +61,14 @@ class SendErrorsAndRetriesTest extends SendTestSupport {
     }
 
     @Test
-    void pairRateLimitAndTransientErrorsAndServiceUnavailableAreRetried() {
+    void refusalsMetaAnswersBeforeAcceptingAnythingAreRetried() {
         for (var failure : List.of(
                 GraphApiStub.graphError(400, 131056, "(#131056) (Business Account, Consumer Account) pair rate limit hit",
                         "Message failed to send because there were too many messages sent from this phone number to"
                                                                                                      + " the same phone number in a short period of time."),
-                GraphApiStub.graphError(500, 131000, "(#131000) Something went wrong", "Unknown error"),
-                GraphApiStub.graphError(503, 2, "(#2) Service temporarily unavailable", "Overloaded"),
-                aResponse().withStatus(503).withBody("upstream unavailable"))) {
+                GraphApiStub.graphError(400, 131057, "(#131057) Account in maintenance mode", "throughput upgrade"),
+                GraphApiStub.graphError(429, 4, "(#4) Application request limit reached", "app limit"),
+                aResponse().withStatus(429).withBody("Too Many Requests"))) {
             graphApi.reset();
             failThenAccept(1, failure);
 
@@ -72,6 +77,78 @@ class SendErrorsAndRetriesTest extends SendTestSupport {
             assertThat(result.getException()).isNull();
             assertThat(graphApi.requestCount()).isEqualTo(2);
         }
+    }
+
+    private static List<com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder> serverErrors() {
+        return List.of(
+                GraphApiStub.graphError(500, 131000, "(#131000) Something went wrong", "Unknown error"),
+                GraphApiStub.graphError(500, 1, "(#1) An unknown error occurred", "Unknown"),
+                GraphApiStub.graphError(503, 2, "(#2) Service temporarily unavailable", "Overloaded"),
+                GraphApiStub.graphError(503, 131016, "(#131016) Service unavailable", "A service is unavailable"),
+                aResponse().withStatus(503).withBody("upstream unavailable"));
+    }
+
+    @Test
+    void serverErrorsDoNotProveTheMessageWasNotAcceptedSoAreNotRetriedByDefault() {
+        for (var failure : serverErrors()) {
+            graphApi.reset();
+            failThenAccept(1, failure);
+
+            Exchange result = send(sendUri(TEMPLATE), null, TO);
+
+            WhatsAppMarketingApiException error = (WhatsAppMarketingApiException) result.getException();
+            assertThat(error.getAutomaticRetry()).isEqualTo(AutomaticRetry.SERVER_ERROR);
+            assertThat(error.getRetryClass()).isEqualTo(RetryClass.TRANSIENT);
+            assertThat(graphApi.requestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void serverErrorsAreRetriedWhenTheUserOptsIn() {
+        for (var failure : serverErrors()) {
+            graphApi.reset();
+            failThenAccept(1, failure);
+
+            Exchange result = send(sendUri(TEMPLATE + "&retryOnServerError=true"), null, TO);
+
+            assertThat(result.getException()).isNull();
+            assertThat(graphApi.requestCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void retryAfterInSecondsIsWaitedForBeforeTheRetry() {
+        failThenAccept(1, GraphApiStub.graphError(429, 130429, "(#130429) Rate limit hit", "throughput")
+                .withHeader("Retry-After", "1"));
+
+        Exchange result = send(sendUriWith(TEMPLATE + "&retryDelay=10ms&retryMaxDelay=5s"), null, TO);
+
+        assertThat(result.getException()).isNull();
+        List<Long> arrivals = graphApi.marketingMessageRequests().stream()
+                .map(request -> request.getLoggedDate().getTime()).sorted().toList();
+        assertThat(arrivals).hasSize(2);
+        assertThat(arrivals.get(1) - arrivals.get(0)).as("waited at least Retry-After").isGreaterThanOrEqualTo(990);
+    }
+
+    @Test
+    void retryAfterLongerThanRetryMaxDelayIsNotRetriedAndSaysHowLongToWait() {
+        alwaysAnswer(GraphApiStub.graphError(429, 130429, "(#130429) Rate limit hit", "throughput")
+                .withHeader("Retry-After", "120"));
+
+        Exchange result = send(sendUri(TEMPLATE), null, TO);
+
+        assertThat(((WhatsAppMarketingApiException) result.getException()).getRetryAfter()).hasSeconds(120);
+        assertThat(graphApi.requestCount()).isEqualTo(1);
+
+        graphApi.reset();
+        String inAnHour = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusHours(1));
+        alwaysAnswer(aResponse().withStatus(503).withHeader("Retry-After", inAnHour).withBody("maintenance"));
+
+        result = send(sendUri(TEMPLATE + "&retryOnServerError=true"), null, TO);
+
+        assertThat(((WhatsAppMarketingApiException) result.getException()).getRetryAfter())
+                .isBetween(Duration.ofMinutes(58), Duration.ofMinutes(60));
+        assertThat(graphApi.requestCount()).isEqualTo(1);
     }
 
     @Test

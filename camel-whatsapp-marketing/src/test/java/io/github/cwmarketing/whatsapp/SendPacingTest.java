@@ -1,7 +1,6 @@
 package io.github.cwmarketing.whatsapp;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -37,15 +36,31 @@ class SendPacingTest extends SendTestSupport {
         assertThat(spreadMillis).isGreaterThanOrEqualTo(pacedMillis * 8 / 10);
     }
 
+    /**
+     * With pacing off the sends go out unspaced, although the component's default rate is 1 per second and a paced
+     * endpoint of the same phone number has just booked its bucket: paced, the six would need at least 5 s.
+     */
     @Test
     void pacingOffSendsWithoutSpacing() {
         graphApi.acceptAll();
-        String uri = sendUri("templateName=a&templateLanguage=en&messagesPerSecond=0");
+        context.getComponent("whatsapp-marketing", WhatsAppMarketingComponent.class).getConfiguration()
+                .setMessagesPerSecond(1);
+        Exchange paced = template.send(sendUri("templateName=a&templateLanguage=en"), exchange -> exchange.getMessage()
+                .setHeader(WhatsAppMarketingConstants.TO, "4915112345678"));
+        assertThat(paced.getException()).isNull();
+        String unpaced = sendUri("templateName=a&templateLanguage=en&messagesPerSecond=0");
 
-        Exchange result = template.send(uri, exchange -> exchange.getMessage()
-                .setHeaders(new java.util.HashMap<>(Map.of(WhatsAppMarketingConstants.TO, "4915112345678"))));
+        List<CompletableFuture<Exchange>> sends = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sends.add(template.asyncSend(unpaced, exchange -> exchange.getMessage()
+                    .setHeader(WhatsAppMarketingConstants.TO, "4915112345678")));
+        }
+        sends.forEach(send -> assertThat(send.join().getException()).isNull());
 
-        assertThat(result.getException()).isNull();
-        assertThat(context.getEndpoint(uri, WhatsAppMarketingEndpoint.class).pacer("1")).isNull();
+        List<Long> arrivals = graphApi.marketingMessageRequests().stream()
+                .map(LoggedRequest::getLoggedDate).map(java.util.Date::getTime).sorted().toList();
+        assertThat(arrivals).hasSize(6);
+        assertThat(arrivals.get(5) - arrivals.get(0)).as("six sends paced at 1/s would spread over 5 s")
+                .isLessThan(2_500);
     }
 }

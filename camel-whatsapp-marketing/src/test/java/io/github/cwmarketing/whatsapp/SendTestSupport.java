@@ -39,11 +39,15 @@ abstract class SendTestSupport extends CamelTestSupport {
 
     /** The send endpoint on the stub, with fast retries, plus the given extra options. */
     protected static String sendUri(String extraOptions) {
+        return sendUriWith("retryDelay=10ms&retryMaxDelay=200ms" + (extraOptions.isEmpty() ? "" : "&" + extraOptions));
+    }
+
+    /** The send endpoint on the stub with these options only (besides the token and phone number id). */
+    protected static String sendUriWith(String options) {
         return "whatsapp-marketing:send?accessToken=" + GraphApiStub.TOKEN
                + "&phoneNumberId=" + GraphApiStub.PHONE_NUMBER_ID
                + "&baseUri=" + graphApi.baseUri()
-               + "&retryDelay=10ms&retryMaxDelay=200ms"
-               + (extraOptions.isEmpty() ? "" : "&" + extraOptions);
+               + (options.isEmpty() ? "" : "&" + options);
     }
 
     protected Exchange send(String uri, Object body, Map<String, Object> headers) {

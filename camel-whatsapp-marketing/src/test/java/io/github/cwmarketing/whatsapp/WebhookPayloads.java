@@ -42,6 +42,14 @@ public final class WebhookPayloads {
         return utf8(webhook(entry(WABA_ID, change(value(PHONE_NUMBER_ID, "statuses", statuses)))));
     }
 
+    /** A valid webhook of exactly {@code size} bytes (ASCII): one sent status, padded with an unknown field. */
+    public static byte[] ofSize(String id, int size) {
+        String head = "{\"object\":\"whatsapp_business_account\",\"padding\":\"";
+        String tail = "\",\"entry\":[" + entry(WABA_ID, change(value(PHONE_NUMBER_ID, "statuses", status(id, "sent"))))
+                      + "]}";
+        return utf8(head + "x".repeat(size - head.length() - tail.length()) + tail);
+    }
+
     public static byte[] utf8(String json) {
         return json.getBytes(StandardCharsets.UTF_8);
     }

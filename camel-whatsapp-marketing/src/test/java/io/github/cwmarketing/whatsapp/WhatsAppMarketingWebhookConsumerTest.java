@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cwmarketing.whatsapp.metareference.WebhookSamples;
 import io.github.cwmarketing.whatsapp.model.ErrorEvent;
 import io.github.cwmarketing.whatsapp.model.MessageEvent;
 import io.github.cwmarketing.whatsapp.model.StatusEvent;
@@ -287,13 +288,13 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
     class Samples {
 
         static List<String> samples() {
-            return SharedSamples.webhookPayloads();
+            return WebhookSamples.statusPayloads();
         }
 
         @ParameterizedTest
         @MethodSource("samples")
         void everySharedSampleRoutesEachOfItsStatuses(String sample) throws Exception {
-            byte[] body = SharedSamples.read(sample);
+            byte[] body = WebhookSamples.read(sample);
             List<String> expectedIds = mapper.readTree(body).findValues("statuses").stream()
                     .flatMap(statuses -> java.util.stream.StreamSupport.stream(statuses.spliterator(), false))
                     .map(status -> status.path("id").asText() + "|" + status.path("status").asText())
@@ -316,7 +317,7 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
 
         @Test
         void cloudApiRoutedMarketingStatus() {
-            assertThat(post(SharedSamples.read("status-sent-marketing-cloudapi.json")).statusCode()).isEqualTo(200);
+            assertThat(post(WebhookSamples.read("status-sent-marketing-cloudapi.json")).statusCode()).isEqualTo(200);
 
             Message message = onlyRouted();
             assertThat(message.getHeaders())
@@ -343,7 +344,7 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
 
         @Test
         void marketingMessagesApiRoutedStatus() {
-            assertThat(post(SharedSamples.read("ASSEMBLED-status-sent-marketing_lite.json")).statusCode())
+            assertThat(post(WebhookSamples.read("ASSEMBLED-status-sent-marketing_lite.json")).statusCode())
                     .isEqualTo(200);
 
             Message message = onlyRouted();
@@ -354,7 +355,7 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
 
         @Test
         void documentedMarketingLiteFragmentInAStatus() throws Exception {
-            String fragment = new String(SharedSamples.read("mm-marketing_lite-status-fragment.json"),
+            String fragment = new String(WebhookSamples.read("mm-marketing_lite-status-fragment.json"),
                     java.nio.charset.StandardCharsets.UTF_8).trim();
             String status = "{\"id\":\"wamid.FRAG\",\"status\":\"delivered\",\"timestamp\":1750030073,"
                             + "\"recipient_id\":\"16505551234\"," + fragment.substring(1);
@@ -368,7 +369,7 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
 
         @Test
         void failedStatusCarriesItsFirstError() {
-            assertThat(post(SharedSamples.read("status-failed-131049.json")).statusCode()).isEqualTo(200);
+            assertThat(post(WebhookSamples.read("status-failed-131049.json")).statusCode()).isEqualTo(200);
 
             Message message = onlyRouted();
             assertThat(message.getHeader(WhatsAppMarketingConstants.STATUS)).isEqualTo("failed");
@@ -385,7 +386,7 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
 
         @Test
         void deliveredStatusWithBusinessScopedUserIds() {
-            assertThat(post(SharedSamples.read("status-delivered-bsuid-parent-phone.json")).statusCode())
+            assertThat(post(WebhookSamples.read("status-delivered-bsuid-parent-phone.json")).statusCode())
                     .isEqualTo(200);
 
             Message message = onlyRouted();
@@ -478,7 +479,7 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
 
         @Test
         void valuesWithoutStatusesAreAcknowledgedAndNotRouted() {
-            byte[] errors = SharedSamplesFixtures.errorsValueLevel();
+            byte[] errors = WebhookSamples.read("errors-value-level.json");
 
             assertThat(post(errors).statusCode()).isEqualTo(200);
             assertThat(attempts).isEmpty();
@@ -512,7 +513,7 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
 
         @Test
         void truncatedRealPayloadIsABadRequest() {
-            byte[] sample = SharedSamples.read("status-sent-marketing-cloudapi.json");
+            byte[] sample = WebhookSamples.read("status-sent-marketing-cloudapi.json");
 
             assertThat(post(Arrays.copyOf(sample, sample.length / 2)).statusCode()).isEqualTo(400);
             assertThat(attempts).isEmpty();
@@ -598,12 +599,8 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
             return bodyOfSize(FIVE_MIB);
         }
 
-        /** A valid webhook padded to the size with an unknown field. */
         private byte[] bodyOfSize(int size) {
-            String head = "{\"object\":\"whatsapp_business_account\",\"padding\":\"";
-            String tail = "\",\"entry\":[" + entry(WABA_ID, change(value(PHONE_NUMBER_ID, "statuses",
-                    status("wamid.BIG", "sent")))) + "]}";
-            return utf8(head + "x".repeat(size - head.length() - tail.length()) + tail);
+            return WebhookPayloads.ofSize("wamid.BIG", size);
         }
     }
 
@@ -690,7 +687,7 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
 
         @Test
         void valueLevelErrorsAreRoutedAsErrorEvents() {
-            assertThat(meta.postSigned(ALL_PATH, SharedSamplesFixtures.errorsValueLevel(), SECRET).statusCode())
+            assertThat(meta.postSigned(ALL_PATH, WebhookSamples.read("errors-value-level.json"), SECRET).statusCode())
                     .isEqualTo(200);
 
             assertThat(allMock().getReceivedExchanges()).hasSize(1);
@@ -706,7 +703,7 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
 
         @Test
         void repeatedValueLevelErrorsAreRoutedEachTime() {
-            byte[] errors = SharedSamplesFixtures.errorsValueLevel();
+            byte[] errors = WebhookSamples.read("errors-value-level.json");
 
             meta.postSigned(ALL_PATH, errors, SECRET);
             meta.postSigned(ALL_PATH, errors, SECRET);
@@ -716,7 +713,7 @@ class WhatsAppMarketingWebhookConsumerTest extends WebhookTestSupport {
 
         @Test
         void userActionsAreRoutedOnce() {
-            byte[] clicks = SharedSamplesFixtures.userActionsLinkClick();
+            byte[] clicks = WebhookSamples.read("user-actions-link-click.json");
 
             assertThat(meta.postSigned(ALL_PATH, clicks, SECRET).statusCode()).isEqualTo(200);
             assertThat(meta.postSigned(ALL_PATH, clicks, SECRET).statusCode()).isEqualTo(200);

@@ -3,12 +3,14 @@ package io.github.cwmarketing.whatsapp;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.cwmarketing.whatsapp.support.LogCapture;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
+import org.apache.camel.util.URISupport;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -76,6 +78,34 @@ class WhatsAppMarketingWebhookLifecycleTest {
     }
 
     @Test
+    void refusesToStartA360dialogWebhookWithoutPlatformSecretOrSecretHeader() {
+        assertThatThrownBy(() -> start("whatsapp-marketing:webhook?provider=DIALOG360"))
+                .hasStackTraceContaining("provider DIALOG360 is not authenticated")
+                .hasStackTraceContaining("x-360dialog-signature")
+                .hasStackTraceContaining("webhookHeaderName and webhookHeaderSecret");
+    }
+
+    @Test
+    void refusesASecretHeaderNameWithoutItsValue() {
+        assertThatThrownBy(() -> start("whatsapp-marketing:webhook?provider=DIALOG360&webhookHeaderName=Authorization"))
+                .hasStackTraceContaining("webhookHeaderName and webhookHeaderSecret go together");
+        assertThatThrownBy(() -> start("whatsapp-marketing:webhook?appSecret=s&webhookHeaderSecret=v"))
+                .hasStackTraceContaining("webhookHeaderName and webhookHeaderSecret go together");
+    }
+
+    @Test
+    void refusesADeduplicationCacheOfNoKeys() {
+        assertThatThrownBy(() -> start("whatsapp-marketing:webhook?appSecret=s&deduplicationCacheSize=0"))
+                .hasStackTraceContaining("deduplicationCacheSize must be positive");
+    }
+
+    @Test
+    void refusesANonPositiveBodyReadTimeout() {
+        assertThatThrownBy(() -> start("whatsapp-marketing:webhook?appSecret=s&bodyReadTimeout=0"))
+                .hasStackTraceContaining("bodyReadTimeout must be positive");
+    }
+
+    @Test
     void startsWithoutVerificationButWarns() throws Exception {
         List<String> warnings = captureWarnings();
 
@@ -96,6 +126,21 @@ class WhatsAppMarketingWebhookLifecycleTest {
         meta.get("/hook", "hub.mode=subscribe&hub.challenge=1&hub.verify_token=bad");
 
         assertThat(messages).isNotEmpty().noneMatch(m -> m.contains("s3cr3t-value") || m.contains("t0ken-value"));
+    }
+
+    @Test
+    void neverLogsTheSecretHeaderValue() throws Exception {
+        try (LogCapture log = LogCapture.open()) {
+            start("whatsapp-marketing:webhook?provider=DIALOG360&webhookPath=/hook&webhookHeaderName=Authorization"
+                  + "&webhookHeaderSecret=h3ad3r-s3cr3t");
+            meta.postWithHeaders("/hook", statuses(status("wamid.H", "sent")), "Authorization", "h3ad3r-guess");
+            String uri = context.getRoute("webhook").getEndpoint().getEndpointUri();
+            context.stop();
+
+            assertThat(log.lines()).isNotEmpty().noneMatch(line -> line.contains("h3ad3r-s3cr3t"));
+            assertThat(URISupport.sanitizeUri(uri)).as("masked wherever Camel shows the URI")
+                    .contains("webhookHeaderSecret=xxxxxx").doesNotContain("h3ad3r-s3cr3t");
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.cwmarketing.whatsapp;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 
+import io.github.cwmarketing.whatsapp.metareference.WebhookSamples;
 import org.apache.camel.Message;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.PluginHelper;
@@ -50,7 +51,7 @@ class WhatsAppMarketingWebhookYamlTest extends WebhookTestSupport {
         MockEndpoint sent = getMockEndpoint("mock:sent");
         sent.expectedMessageCount(1);
         HttpResponse<String> response = meta.postSigned("/meta/webhook",
-                SharedSamples.read("ASSEMBLED-status-sent-marketing_lite.json"), "yaml-app-secret");
+                WebhookSamples.read("ASSEMBLED-status-sent-marketing_lite.json"), "yaml-app-secret");
         assertThat(response.statusCode()).isEqualTo(200);
         sent.assertIsSatisfied();
 
@@ -66,7 +67,7 @@ class WhatsAppMarketingWebhookYamlTest extends WebhookTestSupport {
         sent.reset();
 
         HttpResponse<String> response = meta.postSigned("/meta/webhook",
-                SharedSamples.read("status-failed-131049.json"), "yaml-app-secret");
+                WebhookSamples.read("status-failed-131049.json"), "yaml-app-secret");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(sent.getReceivedCounter()).isZero();

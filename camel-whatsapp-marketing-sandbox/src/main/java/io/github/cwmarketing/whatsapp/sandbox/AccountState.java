@@ -44,12 +44,11 @@ final class AccountState {
     }
 
     /**
-     * Feature to {@code OPT_IN}/{@code OPT_OUT} of the WABA or a template: Meta's defaults (all disabled for the WABA,
-     * all enabled for a template) overlaid with what POSTs set.
+     * Feature to {@code OPT_IN}/{@code OPT_OUT} of the WABA or a template: Meta's default (all optimization features
+     * enabled, for the WABA and for every template) overlaid with what POSTs set.
      */
     synchronized Map<String, String> creativeFeatures(String nodeId) {
-        Map<String, String> features = new LinkedHashMap<>(CreativeFeaturesSpec.all(
-                settings.wabaId().equals(nodeId) ? CreativeFeaturesSpec.OPT_OUT : CreativeFeaturesSpec.OPT_IN));
+        Map<String, String> features = new LinkedHashMap<>(CreativeFeaturesSpec.all(CreativeFeaturesSpec.OPT_IN));
         features.putAll(creativeFeaturesByNode.getOrDefault(nodeId, Map.of()));
         return features;
     }

@@ -12,7 +12,7 @@ import io.github.cwmarketing.whatsapp.send.RequestValidator;
  * The component's client-side rules (the ones Meta documents beyond its schema: BSUID shape, text lengths, button
  * indexes, coupon codes, callback data, bid spec), applied to what the sandbox receives.
  */
-final class ComponentRules implements io.github.cwmarketing.whatsapp.sandbox.RequestValidator {
+final class ComponentRules implements SandboxRequestRule {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -25,7 +25,7 @@ final class MarketingMessagesHandler implements GraphApiHandler {
 
     private final SandboxSettings settings;
     private final AccessTokenGuard tokenGuard;
-    private final List<RequestValidator> validators;
+    private final List<SandboxRequestRule> rules;
     private final SendAdmission admission;
     private final SandboxJournal journal;
     private final StatusWebhookDispatcher dispatcher;
@@ -34,20 +34,20 @@ final class MarketingMessagesHandler implements GraphApiHandler {
                              StatusWebhookDispatcher dispatcher) {
         this.settings = settings;
         this.tokenGuard = new AccessTokenGuard(settings.accessToken());
-        this.validators = validators(settings);
+        this.rules = rules(settings);
         this.admission = new SendAdmission(settings, account);
         this.journal = journal;
         this.dispatcher = dispatcher;
     }
 
-    private static List<RequestValidator> validators(SandboxSettings settings) {
-        List<RequestValidator> validators = new ArrayList<>();
+    private static List<SandboxRequestRule> rules(SandboxSettings settings) {
+        List<SandboxRequestRule> rules = new ArrayList<>();
         if (settings.schemaValidation()) {
-            validators.add(new MetaSchemaValidator());
+            rules.add(new MetaSchemaValidator());
         }
-        validators.add(new ComponentRules());
-        validators.addAll(settings.requestValidators());
-        return validators;
+        rules.add(new ComponentRules());
+        rules.addAll(settings.requestRules());
+        return rules;
     }
 
     @Override
@@ -94,7 +94,7 @@ final class MarketingMessagesHandler implements GraphApiHandler {
             LOG.debug("Rejected invalid request: {}", violations);
             return ErrorEnvelope.response(WhatsAppError.INVALID_PARAMETER, String.join("; ", violations));
         }
-        MarketingMessageRequest send = MarketingMessageRequest.from(body.get());
+        SendRequestFields send = SendRequestFields.from(body.get());
         Scenario scenario = settings.scenarios().forRecipient(send.recipient());
         Optional<WhatsAppError> refusal = admission.refusal(phoneNumberId, send, scenario);
         if (refusal.isPresent()) {
@@ -106,13 +106,13 @@ final class MarketingMessagesHandler implements GraphApiHandler {
 
     private List<String> violations(JsonNode body) {
         List<String> violations = new ArrayList<>();
-        for (RequestValidator validator : validators) {
-            violations.addAll(validator.validate(body));
+        for (SandboxRequestRule rule : rules) {
+            violations.addAll(rule.validate(body));
         }
         return violations;
     }
 
-    private GraphResponse accept(String version, String phoneNumberId, MarketingMessageRequest send,
+    private GraphResponse accept(String version, String phoneNumberId, SendRequestFields send,
                                  Scenario scenario, String requestJson) {
         SentMessage message = new SentMessage(GraphIds.wamid(send.bsuidOnly() ? send.bsuid() : send.waId()), version, phoneNumberId,
                 send.recipient(), send.bsuidOnly(), send.templateName(), send.productPolicy(),
@@ -121,10 +121,10 @@ final class MarketingMessagesHandler implements GraphApiHandler {
         dispatcher.play(message, scenario);
         LOG.debug("Accepted {} to {} (template {}, scenario: {})", message.wamid(), message.recipient(),
                 message.templateName(), scenario.description());
-        return GraphResponse.json(200, Json.write(acceptedBody(send, message.wamid())));
+        return GraphResponse.json(200, Json.write(acceptedBody(send, message.wamid(), scenario.messageStatus())));
     }
 
-    private static ObjectNode acceptedBody(MarketingMessageRequest send, String wamid) {
+    private static ObjectNode acceptedBody(SendRequestFields send, String wamid, String messageStatus) {
         ObjectNode body = Json.object();
         body.put("messaging_product", "whatsapp");
         ObjectNode contact = body.putArray("contacts").addObject();
@@ -136,7 +136,7 @@ final class MarketingMessagesHandler implements GraphApiHandler {
         }
         ObjectNode message = body.putArray("messages").addObject();
         message.put("id", wamid);
-        message.put("message_status", "accepted");
+        message.put("message_status", messageStatus);
         return body;
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * Validates a request against Meta's {@code MarketingMessageRequestPayload} schema, after working around the schema's
  * known gaps with {@link SpecGapNormalizer}.
  */
-final class MetaSchemaValidator implements RequestValidator {
+final class MetaSchemaValidator implements SandboxRequestRule {
 
     private final SpecGapNormalizer normalizer = new SpecGapNormalizer();
 

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param bindAddress          address to listen on
  * @param accessToken          the token expected in {@code Authorization: Bearer}
  * @param appSecret            the key of the webhook signatures
+ * @param webhookSigning       how webhooks are signed: Meta's header or 360dialog's
  * @param phoneNumberId        the business phone number id served
  * @param displayPhoneNumber   {@code metadata.display_phone_number} of webhooks
  * @param wabaId               WhatsApp Business Account id ({@code entry[].id} of webhooks)
@@ -32,7 +33,7 @@ import java.util.Objects;
  * @param callbackMaxAttempts  attempts per webhook POST before giving up
  * @param callbackRetryBackoff wait before the first retry; doubled for every further retry
  * @param schemaValidation     whether requests are validated against Meta's OpenAPI schema
- * @param requestValidators    additional request rules
+ * @param requestRules         additional request rules
  * @param scenarios            the scenario table
  * @param clock                clock of timestamps and rate-limit windows
  */
@@ -41,6 +42,7 @@ public record SandboxSettings(
         String bindAddress,
         String accessToken,
         String appSecret,
+        WebhookSigning webhookSigning,
         String phoneNumberId,
         String displayPhoneNumber,
         String wabaId,
@@ -57,7 +59,7 @@ public record SandboxSettings(
         int callbackMaxAttempts,
         Duration callbackRetryBackoff,
         boolean schemaValidation,
-        List<RequestValidator> requestValidators,
+        List<SandboxRequestRule> requestRules,
         Scenarios scenarios,
         Clock clock) {
 
@@ -91,7 +93,8 @@ public record SandboxSettings(
         if (callbackUrl != null) {
             CallbackUrls.requireHttp(callbackUrl);
         }
-        requestValidators = List.copyOf(requestValidators);
+        requestRules = List.copyOf(requestRules);
+        Objects.requireNonNull(webhookSigning, "webhookSigning");
         Objects.requireNonNull(scenarios, "scenarios");
         Objects.requireNonNull(clock, "clock");
     }
@@ -99,13 +102,14 @@ public record SandboxSettings(
     @Override
     public String toString() {
         return "SandboxSettings[port=" + port + ", bindAddress=" + bindAddress + ", accessToken=***, appSecret=***"
+                + ", webhookSigning=" + webhookSigning
                 + ", phoneNumberId=" + phoneNumberId + ", wabaId=" + wabaId + ", callbackUrl=" + callbackUrl
                 + ", onboardingStatus=" + onboardingStatus + ", cloudApiMarketingDisabled=" + cloudApiMarketingDisabled
                 + ", messagesPerSecond=" + messagesPerSecond
                 + ", pairLimit=" + pairLimit + "/" + pairWindow + ", statusDelay=" + statusDelay
                 + ", latency=" + minLatency + ".." + maxLatency + ", statusesPerCallback=" + statusesPerCallback
                 + ", callbackMaxAttempts=" + callbackMaxAttempts + ", callbackRetryBackoff=" + callbackRetryBackoff
-                + ", schemaValidation=" + schemaValidation + ", requestValidators=" + requestValidators.size() + "]";
+                + ", schemaValidation=" + schemaValidation + ", requestRules=" + requestRules.size() + "]";
     }
 
     /** Whether the business accepted the Marketing Messages terms: the onboarding status is {@link #ONBOARDED}. */

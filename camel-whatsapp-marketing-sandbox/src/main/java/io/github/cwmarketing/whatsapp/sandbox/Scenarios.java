@@ -17,6 +17,9 @@ import java.util.Objects;
  * <tr><td>recipient ends in 8</td><td>200, accepted</td><td>sent → delivered (never read)</td></tr>
  * <tr><td>recipient ends in 7</td><td>1st attempt: 400, 131056 (pair rate limit); later attempts: 200</td>
  *     <td>sent → delivered → read</td></tr>
+ * <tr><td>recipient ends in 6</td><td>200, held_for_quality_assessment</td>
+ *     <td>sent → delivered → read (released after the assessment)</td></tr>
+ * <tr><td>recipient ends in 5</td><td>200, paused</td><td>sent → delivered → read (delivery resumed)</td></tr>
  * <tr><td>any other recipient</td><td>200, accepted</td><td>sent → delivered → read</td></tr>
  * <tr><td>more than {@value #DEFAULT_MESSAGES_PER_SECOND} sends per phone number id in a sliding 1 s window
  *     ({@code messagesPerSecond}, 0 = off)</td><td>429, 130429 (Rate limit hit)</td><td>none</td></tr>
@@ -31,7 +34,7 @@ import java.util.Objects;
  *     disabled)</td><td>200, accepted</td>
  *     <td>as above, {@code pricing.category} {@code marketing} instead of {@code marketing_lite}</td></tr>
  * <tr><td>{@code bid_spec} with a BSUID-only recipient</td><td>400, 131062</td><td>none</td></tr>
- * <tr><td>body invalid for Meta's schema or a plugged-in {@link RequestValidator}</td>
+ * <tr><td>body invalid for Meta's schema or a plugged-in {@link SandboxRequestRule}</td>
  *     <td>400, 100 (Invalid parameter), {@code error_data.details} names the violations</td><td>none</td></tr>
  * <tr><td>missing or wrong {@code Authorization: Bearer} token</td><td>401, 190 (OAuthException)</td>
  *     <td>none</td></tr>
@@ -43,7 +46,9 @@ import java.util.Objects;
  * {@code onboardingStatus(...)} of the builder); {@code disable_marketing_messages_on_cloud_api} is the builder's
  * {@code cloudApiMarketingDisabled} or what a {@code POST /{WABA_ID}} set. Attempts are counted
  * per recipient until {@link WhatsAppSandbox#reset()}. Replace or add a row with
- * {@link WhatsAppSandbox.Builder#scenario(int, Scenario)}.
+ * {@link WhatsAppSandbox.Builder#scenario(int, Scenario)}, e.g. with {@link #HELD_THEN_DROPPED} (held, then failed
+ * 132015). The final states of rows 6 and 5 are those of the default row, so a campaign's delivery counts do not
+ * depend on them; only their answers' {@code message_status} differs.
  */
 public final class Scenarios {
 
@@ -67,6 +72,13 @@ public final class Scenarios {
     public static final Scenario NEVER_READ = Scenario.of("sent, delivered, never read",
             StatusStep.sent(), StatusStep.delivered());
     public static final Scenario PAIR_LIMITED_ONCE = READ.rejectingFirst(1, WhatsAppError.PAIR_RATE_LIMIT);
+    public static final Scenario HELD_THEN_READ = Scenario.of("held for quality assessment, then sent, delivered, read",
+            StatusStep.sent(), StatusStep.delivered(), StatusStep.read()).answering(Scenario.HELD_FOR_QUALITY_ASSESSMENT);
+    public static final Scenario PAUSED_THEN_READ = Scenario.of("paused, then sent, delivered, read",
+            StatusStep.sent(), StatusStep.delivered(), StatusStep.read()).answering(Scenario.PAUSED);
+    /** Not in the default table: a held message that Meta drops (its template was paused). */
+    public static final Scenario HELD_THEN_DROPPED = Scenario.of("held for quality assessment, then failed 132015",
+            StatusStep.failed(WhatsAppError.TEMPLATE_PAUSED)).answering(Scenario.HELD_FOR_QUALITY_ASSESSMENT);
 
     private final Map<Integer, Scenario> byLastDigit;
     private final Scenario fallback;
@@ -82,7 +94,9 @@ public final class Scenarios {
                 0, UNDELIVERABLE,
                 9, PER_USER_LIMIT,
                 8, NEVER_READ,
-                7, PAIR_LIMITED_ONCE), READ);
+                7, PAIR_LIMITED_ONCE,
+                6, HELD_THEN_READ,
+                5, PAUSED_THEN_READ), READ);
     }
 
     /** A copy where recipients ending in {@code lastDigit} get {@code scenario}. */

@@ -25,7 +25,7 @@ final class SendAdmission {
     }
 
     /** The error refusing the send, or empty when it is accepted. */
-    Optional<WhatsAppError> refusal(String phoneNumberId, MarketingMessageRequest send, Scenario scenario) {
+    Optional<WhatsAppError> refusal(String phoneNumberId, SendRequestFields send, Scenario scenario) {
         if (send.hasBidSpec() && send.bsuidOnly()) {
             return Optional.of(WhatsAppError.BSUID_NOT_SUPPORTED);
         }

@@ -132,7 +132,8 @@ final class StatusWebhookDispatcher {
                 .timeout(CALLBACK_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", USER_AGENT)
-                .header(WebhookSignature.HEADER, WebhookSignature.headerValue(settings.appSecret(), delivery.body()))
+                .header(settings.webhookSigning().header(),
+                        settings.webhookSigning().headerValue(settings.appSecret(), delivery.body()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
                 .build();
         try {

@@ -55,6 +55,9 @@ public enum WhatsAppError {
             "Messages with bid_spec cannot be sent to a business-scoped user ID."),
     /** Asynchronous: the recipient cannot receive the message. */
     UNDELIVERABLE(131026, 400, "OAuthException", "Message undeliverable", "Message Undeliverable."),
+    /** Asynchronous: the template was paused for low quality; messages held for it are dropped. */
+    TEMPLATE_PAUSED(132015, 400, "OAuthException", "Template is paused",
+            "The template was paused because of its low quality; messages held for quality assessment are dropped."),
     /** Asynchronous: Meta's per-user marketing limit. */
     ECOSYSTEM_ENGAGEMENT(131049, 400, "OAuthException",
             "This message was not delivered to maintain healthy ecosystem engagement.",

@@ -2,6 +2,7 @@ package io.github.cwmarketing.whatsapp.sandbox;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.cwmarketing.whatsapp.metareference.MetaOpenApiSpec;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class WhatsAppSandbox implements AutoCloseable {
 
     /** The Graph API version of Meta's spec shipped with the sandbox; used when a path has no version. */
-    public static final String DEFAULT_API_VERSION = "v23.0";
+    public static final String DEFAULT_API_VERSION = MetaOpenApiSpec.API_VERSION;
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppSandbox.class);
     private static final int SCHEDULER_THREADS = 2;
@@ -213,8 +214,8 @@ public final class WhatsAppSandbox implements AutoCloseable {
 
     /**
      * The creative features of the WABA ({@link #wabaId()}) or of a template: feature name (lower case, e.g.
-     * {@code image_touchups}) to {@code OPT_IN} or {@code OPT_OUT}. Meta's defaults (all {@code OPT_OUT} for the WABA,
-     * all {@code OPT_IN} for a template) overlaid with what POSTs set.
+     * {@code image_touchups}) to {@code OPT_IN} or {@code OPT_OUT}. Meta's default (all {@code OPT_IN}, for the WABA and
+     * for every template) overlaid with what POSTs set.
      */
     public Map<String, String> creativeFeatures(String wabaOrTemplateId) {
         return Collections.unmodifiableMap(account.creativeFeatures(wabaOrTemplateId));
@@ -274,6 +275,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
         private String bindAddress = "127.0.0.1";
         private String accessToken = "sandbox-token";
         private String appSecret = "sandbox-app-secret";
+        private WebhookSigning webhookSigning = WebhookSigning.META;
         private String phoneNumberId = "100000000000001";
         private String displayPhoneNumber = "15550000001";
         private String wabaId = "200000000000001";
@@ -290,7 +292,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
         private int callbackMaxAttempts = 5;
         private Duration callbackRetryBackoff = Duration.ofSeconds(1);
         private boolean schemaValidation = true;
-        private final List<RequestValidator> requestValidators = new ArrayList<>();
+        private final List<SandboxRequestRule> requestRules = new ArrayList<>();
         private Scenarios scenarios = Scenarios.defaults();
         private Clock clock = Clock.systemUTC();
 
@@ -318,6 +320,15 @@ public final class WhatsAppSandbox implements AutoCloseable {
         /** Key of the {@code X-Hub-Signature-256} webhook signatures; default {@code sandbox-app-secret}. */
         public Builder appSecret(String appSecret) {
             this.appSecret = appSecret;
+            return this;
+        }
+
+        /**
+         * How webhooks are signed with the app secret: {@link WebhookSigning#META} ({@code X-Hub-Signature-256}, the
+         * default) or {@link WebhookSigning#DIALOG360} ({@code x-360dialog-signature}, as 360dialog forwards them).
+         */
+        public Builder webhookSigning(WebhookSigning webhookSigning) {
+            this.webhookSigning = webhookSigning;
             return this;
         }
 
@@ -428,8 +439,8 @@ public final class WhatsAppSandbox implements AutoCloseable {
         }
 
         /** Adds a request rule, e.g. the client's own validation; violations are answered with error 100. */
-        public Builder requestValidator(RequestValidator validator) {
-            this.requestValidators.add(Objects.requireNonNull(validator, "validator"));
+        public Builder requestRule(SandboxRequestRule rule) {
+            this.requestRules.add(Objects.requireNonNull(rule, "rule"));
             return this;
         }
 
@@ -446,10 +457,10 @@ public final class WhatsAppSandbox implements AutoCloseable {
         }
 
         public SandboxSettings settings() {
-            return new SandboxSettings(port, bindAddress, accessToken, appSecret, phoneNumberId, displayPhoneNumber,
-                    wabaId, callbackUrl, onboardingStatus, cloudApiMarketingDisabled, messagesPerSecond, pairLimit,
-                    pairWindow, statusDelay, minLatency, maxLatency, statusesPerCallback, callbackMaxAttempts,
-                    callbackRetryBackoff, schemaValidation, requestValidators, scenarios, clock);
+            return new SandboxSettings(port, bindAddress, accessToken, appSecret, webhookSigning, phoneNumberId,
+                    displayPhoneNumber, wabaId, callbackUrl, onboardingStatus, cloudApiMarketingDisabled,
+                    messagesPerSecond, pairLimit, pairWindow, statusDelay, minLatency, maxLatency, statusesPerCallback,
+                    callbackMaxAttempts, callbackRetryBackoff, schemaValidation, requestRules, scenarios, clock);
         }
 
         /** A new, not yet started sandbox. */

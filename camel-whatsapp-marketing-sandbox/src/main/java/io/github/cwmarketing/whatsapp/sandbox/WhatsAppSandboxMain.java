@@ -25,9 +25,6 @@ public final class WhatsAppSandboxMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        // Only takes effect with slf4j-simple: Meta's spec makes networknt warn about unknown keywords.
-        System.setProperty("org.slf4j.simpleLogger.log.com.networknt",
-                System.getProperty("org.slf4j.simpleLogger.log.com.networknt", "error"));
         if (args.length == 1 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
             printUsage(System.out);
             return;

@@ -34,15 +34,16 @@ class AccountOperationsTest {
     }
 
     @Test
-    void answersTheAccountCreativeFeaturesAllOptedOutByDefault() throws Exception {
+    void answersTheAccountCreativeFeaturesAllOptedInByDefault() throws Exception {
+        // Meta: "All optimization features are enabled by default" (WABA level, as for templates)
         HttpResponse<String> response = client.getFields(sandbox.wabaId(), DEGREES_OF_FREEDOM_SPEC);
 
         JsonNode expected = GraphClient.MAPPER.readTree("{\"degrees_of_freedom_spec\":{\"data\":[{"
-                + "\"creative_features_spec\":[{\"image_brightness_and_contrast\":\"OPT_OUT\","
-                + "\"image_touchups\":\"OPT_OUT\",\"add_text_overlay\":\"OPT_OUT\",\"image_animation\":\"OPT_OUT\","
-                + "\"image_background_gen\":\"OPT_OUT\",\"auto_promotion_tag\":\"OPT_OUT\","
-                + "\"text_extraction_for_headline\":\"OPT_OUT\",\"text_extraction_for_tap_target\":\"OPT_OUT\","
-                + "\"product_extensions\":\"OPT_OUT\",\"text_formatting_optimization\":\"OPT_OUT\"}]}]},"
+                + "\"creative_features_spec\":[{\"image_brightness_and_contrast\":\"OPT_IN\","
+                + "\"image_touchups\":\"OPT_IN\",\"add_text_overlay\":\"OPT_IN\",\"image_animation\":\"OPT_IN\","
+                + "\"image_background_gen\":\"OPT_IN\",\"auto_promotion_tag\":\"OPT_IN\","
+                + "\"text_extraction_for_headline\":\"OPT_IN\",\"text_extraction_for_tap_target\":\"OPT_IN\","
+                + "\"product_extensions\":\"OPT_IN\",\"text_formatting_optimization\":\"OPT_IN\"}]}]},"
                 + "\"id\":\"" + sandbox.wabaId() + "\"}");
         assertThat(ok(response)).isEqualTo(expected);
         assertThat(response.headers().firstValue("facebook-api-version")).hasValue("v23.0");
@@ -52,17 +53,17 @@ class AccountOperationsTest {
     @Test
     void remembersTheCreativeFeaturesAPostSets() {
         JsonNode answer = ok(client.update(sandbox.wabaId(), "{\"degrees_of_freedom_spec\":{"
-                + "\"creative_features_spec\":{\"image_touchups\":{\"enroll_status\":\"OPT_IN\"},"
-                + "\"add_text_overlay\":{\"enroll_status\":\"OPT_OUT\"}}}}"));
+                + "\"creative_features_spec\":{\"image_touchups\":{\"enroll_status\":\"OPT_OUT\"},"
+                + "\"add_text_overlay\":{\"enroll_status\":\"OPT_IN\"}}}}"));
 
         assertThat(answer).isEqualTo(object().put("success", true));
         JsonNode features = ok(client.getFields(sandbox.wabaId(), DEGREES_OF_FREEDOM_SPEC))
                 .at("/degrees_of_freedom_spec/data/0/creative_features_spec/0");
-        assertThat(features.path("image_touchups").asText()).isEqualTo("OPT_IN");
-        assertThat(features.path("add_text_overlay").asText()).isEqualTo("OPT_OUT");
-        assertThat(features.path("image_animation").asText()).isEqualTo("OPT_OUT");
+        assertThat(features.path("image_touchups").asText()).isEqualTo("OPT_OUT");
+        assertThat(features.path("add_text_overlay").asText()).isEqualTo("OPT_IN");
+        assertThat(features.path("image_animation").asText()).isEqualTo("OPT_IN");
         assertThat(sandbox.creativeFeatures(sandbox.wabaId()))
-                .containsEntry("image_touchups", "OPT_IN").containsEntry("product_extensions", "OPT_OUT").hasSize(10);
+                .containsEntry("image_touchups", "OPT_OUT").containsEntry("product_extensions", "OPT_IN").hasSize(10);
     }
 
     @Test
@@ -85,7 +86,7 @@ class AccountOperationsTest {
         assertThat(graphError(noFeature, 400, 100).at("/error_data/details").asText())
                 .contains("with at least one feature");
         assertThat(sandbox.cloudApiMarketingDisabled()).isFalse();
-        assertThat(sandbox.creativeFeatures(sandbox.wabaId()).values()).containsOnly("OPT_OUT");
+        assertThat(sandbox.creativeFeatures(sandbox.wabaId()).values()).containsOnly("OPT_IN");
     }
 
     @Test
@@ -197,13 +198,14 @@ class AccountOperationsTest {
                     .booleanValue()).isTrue();
             ok(disabledClient.update(disabled.wabaId(), "{\"disable_marketing_messages_on_cloud_api\":false,"
                     + "\"degrees_of_freedom_spec\":{\"creative_features_spec\":{\"image_animation\":"
-                    + "{\"enroll_status\":\"OPT_IN\"}}}}"));
+                    + "{\"enroll_status\":\"OPT_OUT\"}}}}"));
             assertThat(disabled.cloudApiMarketingDisabled()).isFalse();
+            assertThat(disabled.creativeFeatures(disabled.wabaId())).containsEntry("image_animation", "OPT_OUT");
 
             disabled.reset();
 
             assertThat(disabled.cloudApiMarketingDisabled()).isTrue();
-            assertThat(disabled.creativeFeatures(disabled.wabaId())).containsEntry("image_animation", "OPT_OUT");
+            assertThat(disabled.creativeFeatures(disabled.wabaId())).containsEntry("image_animation", "OPT_IN");
         }
     }
 

@@ -76,18 +76,18 @@ class ComponentOperationsInteropTest extends CamelTestSupport {
 
     @Test
     void setAndGetCreativeFeaturesOfTheAccount() {
-        CreativeFeatures optIn = CreativeFeatures.builder().optIn(CreativeFeatures.IMAGE_TOUCHUPS,
+        CreativeFeatures optOut = CreativeFeatures.builder().optOut(CreativeFeatures.IMAGE_TOUCHUPS,
                 CreativeFeatures.PRODUCT_EXTENSIONS).build();
 
-        Exchange set = call(onAccount("setCreativeFeatures"), optIn);
+        Exchange set = call(onAccount("setCreativeFeatures"), optOut);
         Exchange get = call(onAccount("getCreativeFeatures"), null);
 
         assertThat(set.getException()).isNull();
         CreativeFeatures features = get.getMessage().getBody(CreativeFeatures.class);
         assertThat(features.size()).isEqualTo(CreativeFeatures.KNOWN_FEATURES.size());
-        assertThat(features.get(CreativeFeatures.IMAGE_TOUCHUPS)).isEqualTo(EnrollStatus.OPT_IN);
-        assertThat(features.get(CreativeFeatures.PRODUCT_EXTENSIONS)).isEqualTo(EnrollStatus.OPT_IN);
-        assertThat(features.isOptedOut(CreativeFeatures.IMAGE_ANIMATION)).isTrue();
+        assertThat(features.get(CreativeFeatures.IMAGE_TOUCHUPS)).isEqualTo(EnrollStatus.OPT_OUT);
+        assertThat(features.get(CreativeFeatures.PRODUCT_EXTENSIONS)).isEqualTo(EnrollStatus.OPT_OUT);
+        assertThat(features.isOptedIn(CreativeFeatures.IMAGE_ANIMATION)).isTrue();
         assertThat(WHATSAPP.sandbox().creativeFeatures(TEMPLATE_ID))
                 .as("the template keeps its own features").containsEntry(CreativeFeatures.IMAGE_TOUCHUPS, "OPT_IN");
     }
@@ -135,6 +135,24 @@ class ComponentOperationsInteropTest extends CamelTestSupport {
             });
             assertThat(notOnboarded.sentMessages()).isEmpty();
         }
+    }
+
+    @Test
+    void heldAndPausedAnswersReachTheRouteAsAcceptedMessagesWithTheirStatus() {
+        String send = uri(WHATSAPP.sandbox(), "send", "&phoneNumberId=" + WHATSAPP.sandbox().phoneNumberId()
+                + "&templateName=summer_sale&templateLanguage=en_US");
+        Map<String, String> statuses = Map.of("+4915112345676", "held_for_quality_assessment",
+                "+4915112345675", "paused", "+4915112345674", "accepted");
+
+        statuses.forEach((to, status) -> {
+            Exchange result = template.send(send, exchange ->
+                    exchange.getMessage().setHeader(WhatsAppMarketingConstants.TO, to));
+
+            assertThat(result.getException()).isNull();
+            assertThat(result.getMessage().getHeader(WhatsAppMarketingConstants.MESSAGE_ID, String.class))
+                    .startsWith("wamid.");
+            assertThat(result.getMessage().getHeader(WhatsAppMarketingConstants.MESSAGE_STATUS)).isEqualTo(status);
+        });
     }
 
     private Exchange call(String uri, Object body) {

@@ -242,10 +242,10 @@ class MarketingMessagesEndpointTest {
     }
 
     @Test
-    void appliesPluggedInRequestValidators() {
-        RequestValidator promoTemplatesOnly = body -> body.at("/template/name").asText().startsWith("promo_")
+    void appliesPluggedInRequestRules() {
+        SandboxRequestRule promoTemplatesOnly = body -> body.at("/template/name").asText().startsWith("promo_")
                 ? List.of() : List.of("template.name must start with promo_");
-        try (WhatsAppSandbox strict = WhatsAppSandbox.builder().requestValidator(promoTemplatesOnly).build()) {
+        try (WhatsAppSandbox strict = WhatsAppSandbox.builder().requestRule(promoTemplatesOnly).build()) {
             GraphClient strictClient = new GraphClient(strict.start());
 
             HttpResponse<String> response = strictClient.send(template("16505551234"));

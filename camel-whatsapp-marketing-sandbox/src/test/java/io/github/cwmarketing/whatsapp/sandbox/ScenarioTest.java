@@ -93,6 +93,43 @@ class ScenarioTest {
     }
 
     @Test
+    void recipientEndingIn6IsHeldForQualityAssessmentThenSentDeliveredAndRead() {
+        HttpResponse<String> answer = client.send(template("16505551236"));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(json(answer).at("/messages/0/message_status").asText()).isEqualTo("held_for_quality_assessment");
+        assertThat(json(answer).at("/messages/0/id").asText()).startsWith("wamid.");
+        assertThat(sandbox.awaitStatuses(3, TIMEOUT)).extracting(DeliveredStatus::status)
+                .containsExactly("sent", "delivered", "read");
+    }
+
+    @Test
+    void aHeldMessageCanBeDroppedWith132015() throws Exception {
+        try (WhatsAppSandbox dropping = fastSandbox().callbackUrl(RECEIVER.url())
+                .scenario(6, Scenarios.HELD_THEN_DROPPED).build()) {
+            GraphClient held = new GraphClient(dropping.start());
+            HttpResponse<String> answer = held.send(template("16505551236"));
+
+            assertThat(json(answer).at("/messages/0/message_status").asText()).isEqualTo("held_for_quality_assessment");
+            List<DeliveredStatus> statuses = dropping.awaitStatuses(1, TIMEOUT);
+            assertThat(statuses).extracting(DeliveredStatus::status).containsExactly("failed");
+            assertThat(statuses.get(0).errorCode()).isEqualTo(132015);
+            assertThat(GraphClient.MAPPER.readTree(statuses.get(0).statusJson()).at("/errors/0/title").asText())
+                    .isEqualTo("Template is paused");
+        }
+    }
+
+    @Test
+    void recipientEndingIn5IsPausedThenSentDeliveredAndRead() {
+        HttpResponse<String> answer = client.send(template("16505551235"));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(json(answer).at("/messages/0/message_status").asText()).isEqualTo("paused");
+        assertThat(sandbox.awaitStatuses(3, TIMEOUT)).extracting(DeliveredStatus::status)
+                .containsExactly("sent", "delivered", "read");
+    }
+
+    @Test
     void anyOtherRecipientIsSentDeliveredAndRead() {
         client.accepted(template("16505551234"));
 

@@ -7,6 +7,7 @@ import static io.github.cwmarketing.whatsapp.sandbox.TestSupport.awaitTrue;
 import static io.github.cwmarketing.whatsapp.sandbox.TestSupport.expectedSignature;
 import static io.github.cwmarketing.whatsapp.sandbox.TestSupport.fastSandbox;
 import static io.github.cwmarketing.whatsapp.sandbox.TestSupport.shape;
+import static io.github.cwmarketing.whatsapp.sandbox.TestSupport.webhookSample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,8 +94,8 @@ class StatusWebhookTest {
 
         JsonNode sent = webhookWithStatus(sentWamid, "sent");
         JsonNode failed = webhookWithStatus(failedWamid, "failed");
-        assertThat(shape(sent)).isEqualTo(shape(TestSupport.resource("/meta-samples/status-sent-marketing-cloudapi.json")));
-        assertThat(shape(failed)).isEqualTo(shape(TestSupport.resource("/meta-samples/status-failed-131049.json")));
+        assertThat(shape(sent)).isEqualTo(shape(webhookSample("status-sent-marketing-cloudapi.json")));
+        assertThat(shape(failed)).isEqualTo(shape(webhookSample("status-failed-131049.json")));
         assertThat(sent.path("object").asText()).isEqualTo("whatsapp_business_account");
         assertThat(sent.at("/entry/0/id").asText()).isEqualTo(sandbox.wabaId());
         assertThat(sent.at("/entry/0/changes/0/field").asText()).isEqualTo("messages");

@@ -62,7 +62,8 @@ class TemplateOperationsTest {
         assertThat(features.get(0).at("/value/enroll_status").asText()).isEqualTo("OPT_IN");
         assertThat(sandbox.creativeFeatures(TEMPLATE)).containsEntry("image_touchups", "OPT_OUT");
         assertThat(sandbox.creativeFeatures(OTHER_TEMPLATE)).containsEntry("image_touchups", "OPT_IN");
-        assertThat(sandbox.creativeFeatures(sandbox.wabaId())).containsEntry("image_touchups", "OPT_OUT");
+        assertThat(sandbox.creativeFeatures(sandbox.wabaId())).as("the WABA keeps its own features")
+                .containsEntry("image_touchups", "OPT_IN");
     }
 
     static Stream<Arguments> wrongEnrollStatuses() {

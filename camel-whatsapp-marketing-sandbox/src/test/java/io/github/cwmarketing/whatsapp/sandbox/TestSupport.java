@@ -3,8 +3,8 @@ package io.github.cwmarketing.whatsapp.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cwmarketing.whatsapp.metareference.WebhookSamples;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -65,9 +65,10 @@ final class TestSupport {
         return GraphClient.json(response);
     }
 
-    static JsonNode resource(String path) {
-        try (InputStream in = TestSupport.class.getResourceAsStream(path)) {
-            return GraphClient.MAPPER.readTree(in);
+    /** One of Meta's webhook samples ({@link WebhookSamples}), parsed. */
+    static JsonNode webhookSample(String name) {
+        try {
+            return GraphClient.MAPPER.readTree(WebhookSamples.read(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

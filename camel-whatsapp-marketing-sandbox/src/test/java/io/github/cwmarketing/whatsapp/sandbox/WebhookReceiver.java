@@ -21,8 +21,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** One received POST. */
-    record Received(String signature, String contentType, byte[] body) {
+    /** One received POST: Meta's signature header, 360dialog's, the content type and the exact body bytes. */
+    record Received(String signature, String dialog360Signature, String contentType, byte[] body) {
 
         JsonNode json() {
             try {
@@ -103,6 +103,7 @@ final class WebhookReceiver implements AutoCloseable {
             body = in.readAllBytes();
         }
         int status = record(new Received(exchange.getRequestHeaders().getFirst("X-Hub-Signature-256"),
+                exchange.getRequestHeaders().getFirst("x-360dialog-signature"),
                 exchange.getRequestHeaders().getFirst("Content-Type"), body));
         exchange.sendResponseHeaders(status, -1);
         exchange.close();

@@ -20,15 +20,19 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Auto-configures the whatsapp-marketing component from {@code camel.component.whatsapp-marketing.*}, in the shape of
@@ -37,7 +41,8 @@ import org.springframework.core.env.Environment;
  * the customizer alone by {@code camel.component.whatsapp-marketing.customizer.enabled=false}.
  * <p>
  * When actuator is present, a {@link SanitizingFunction} masks the component's secrets in the {@code configprops} and
- * {@code env} endpoints, even with {@code show-values=always}.
+ * {@code env} endpoints, even with {@code show-values=always}. In a servlet web application, a
+ * {@link WhatsAppMarketingWebhookBodyFilter} bounds webhook bodies before Camel's platform-http binding reads them.
  */
 @AutoConfiguration(after = { CamelAutoConfiguration.class, WhatsAppMarketingComponentConverter.class })
 @Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
@@ -98,6 +103,26 @@ public class WhatsAppMarketingComponentAutoConfiguration {
             }
         }
         return false;
+    }
+
+    /** Bounds webhook bodies on the servlet web server, in front of camel-platform-http-starter's binding. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(OncePerRequestFilter.class)
+    static class WebhookBodyFilterConfiguration {
+
+        /** Early, before any filter that might read a request body. */
+        static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+        @Bean
+        @ConditionalOnMissingBean(name = "whatsAppMarketingWebhookBodyFilter")
+        FilterRegistrationBean<WhatsAppMarketingWebhookBodyFilter> whatsAppMarketingWebhookBodyFilter(
+                CamelContext camelContext) {
+            FilterRegistrationBean<WhatsAppMarketingWebhookBodyFilter> registration =
+                    new FilterRegistrationBean<>(new WhatsAppMarketingWebhookBodyFilter(camelContext));
+            registration.setOrder(ORDER);
+            return registration;
+        }
     }
 
     /** Masks the component's secrets in actuator's {@code configprops} and {@code env} endpoints. */

@@ -120,15 +120,24 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     private Duration connectTimeout = Duration.ofSeconds(10);
 
     /**
-     * How long to wait for the Graph API's response once the request is sent. An exchange never waits longer than
-     * the connect timeout plus the response timeout per attempt. A duration such as 10s, 500ms or PT1M; a plain number is
+     * How long a request may wait for a pooled connection while all maxConnections are in use. A request that found no
+     * connection within this time plus the connect timeout was never sent: it fails with isRequestSent() false and is
+     * retried like any request that did not leave. A duration such as 10s, 500ms or PT1M; a plain number is
      * milliseconds.
+     */
+    private Duration connectionRequestTimeout = Duration.ofSeconds(10);
+
+    /**
+     * How long to wait for the Graph API's response once the request is sent. An attempt ends at the latest
+     * connectionRequestTimeout + connectTimeout + responseTimeout + 1 s after it starts. A duration such as 10s, 500ms
+     * or PT1M; a plain number is milliseconds.
      */
     private Duration responseTimeout = Duration.ofSeconds(30);
 
     /**
-     * How many times a request is retried automatically, only when it provably was not accepted (rate limits,
-     * transient platform errors, connection failures before sending). 0 = never.
+     * How many times a request is retried automatically, only when it provably was not accepted (Meta's throughput,
+     * rate and pair limits and maintenance mode, which Meta answers before accepting anything; connection failures
+     * before sending). 0 = never.
      */
     private Integer maxRetries = 3;
 
@@ -139,8 +148,9 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     private Duration retryDelay = Duration.ofMillis(500);
 
     /**
-     * The longest delay before a retry. When Meta asks to wait longer (x-business-use-case-usage) the error is
-     * returned instead. A duration such as 10s, 500ms or PT1M; a plain number is milliseconds.
+     * The longest delay before a retry. When Meta asks to wait longer (x-business-use-case-usage, or Retry-After on
+     * HTTP 429 and 503) the error is returned instead, its getRetryAfter() saying how long to wait. A duration such as
+     * 10s, 500ms or PT1M; a plain number is milliseconds.
      */
     private Duration retryMaxDelay = Duration.ofSeconds(30);
 
@@ -149,6 +159,13 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
      * already, so a retry can send it twice.
      */
     private Boolean retryOnResponseTimeout = false;
+
+    /**
+     * Also retry a send or a change answered with one of Meta's temporary server errors (such as 131000 Something went
+     * wrong, or HTTP 503). Meta asks to try again, but such an answer does not prove that the message was not
+     * accepted, so a retry can send it twice. Reads are retried anyway.
+     */
+    private Boolean retryOnServerError = false;
 
     /**
      * Client-side pacing: the most messages per second sent per phone number id (Meta's default throughput is 80, up
@@ -195,34 +212,66 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     private String verifyToken;
 
     /**
-     * The app secret that signs Meta's webhooks (X-Hub-Signature-256). Several secrets, comma-separated, are all
-     * accepted (key rotation, several apps). Required unless signatureVerification is false. Secret: masked in
-     * actuator's configprops and env endpoints.
+     * The secret that signs the webhooks: Meta's app secret (X-Hub-Signature-256) or, with provider DIALOG360,
+     * 360dialog's platform secret (x-360dialog-signature). Several secrets, comma-separated, are all accepted (key
+     * rotation, several apps). Required with provider META unless signatureVerification is false; with DIALOG360 this
+     * or webhookHeaderName and webhookHeaderSecret. Secret: masked in actuator's configprops and env endpoints.
      */
     private String appSecret;
 
     /**
-     * Whether to reject webhook POSTs without a valid X-Hub-Signature-256. Turn off only for local testing.
+     * Whether to reject webhook POSTs without a valid signature (X-Hub-Signature-256, or x-360dialog-signature with
+     * provider DIALOG360). Turn off only for local testing.
      */
     private Boolean signatureVerification = true;
 
     /**
-     * Where the consumer records the (message id, status) pairs it has routed, so that Meta's re-deliveries are routed
-     * once. Default: in memory, bounded. Use a shared repository (e.g. camel-sql's JDBC one) when several instances
-     * receive the webhook. The option is a org.apache.camel.spi.IdempotentRepository type: give a bean reference such
-     * as #bean:name.
+     * The name of a header every webhook POST must carry with the value webhookHeaderSecret, e.g. Authorization: the
+     * custom header set when registering the webhook URL with 360dialog. Checked whenever set, with any provider and
+     * whatever signatureVerification says.
+     */
+    private String webhookHeaderName;
+
+    /**
+     * The value the header webhookHeaderName must have, compared in constant time. Secret: masked in actuator's
+     * configprops and env endpoints.
+     */
+    private String webhookHeaderSecret;
+
+    /**
+     * Where the consumer records the (message id, status, recipient) keys it has routed, so that Meta's re-deliveries
+     * are routed once. Default: in memory, bounded by deduplicationCacheSize. Use a shared repository (e.g. camel-sql's
+     * JDBC one) when several instances receive the webhook or re-deliveries must be recognised after a restart. The
+     * option is a org.apache.camel.spi.IdempotentRepository type: give a bean reference such as #bean:name.
      */
     private IdempotentRepository idempotentRepository;
 
     /**
-     * statuses routes one exchange per status; all also routes inbound messages, value-level errors and user actions.
+     * How many keys the default in-memory deduplication store keeps (the oldest are evicted first) when no
+     * idempotentRepository is set. Meta re-delivers for up to 7 days and a message has about 3 statuses: size it to
+     * messages per week x 3.
+     */
+    private Integer deduplicationCacheSize = 100000;
+
+    /**
+     * statuses routes one exchange per message status; all also routes inbound messages, value-level errors, user
+     * actions and the statuses of other webhook fields (field_status). With statuses, the other events are acknowledged
+     * and dropped.
      */
     private WebhookEvents events = WebhookEvents.statuses;
 
     /**
-     * The largest webhook body accepted, in bytes (Meta's payloads reach 3 MB).
+     * The largest webhook body accepted, in bytes (Meta's payloads reach 3 MB). A POST announcing a larger
+     * Content-Length is answered 413 before its body is read, a chunked one as soon as it passes the limit; a request
+     * never holds more body than this (on Spring Boot: with the starter, whose servlet filter enforces it).
      */
     private Integer maxBodySize = 4194304;
+
+    /**
+     * How long a webhook POST may take to deliver its body; a slower one is answered 408 and its connection closed, so
+     * that slow uploads cannot hold the server's threads.
+     */
+    private Duration bodyReadTimeout = Duration.ofSeconds(10);
 
     /**
      * Whether the component's readiness health check also asks the Graph API whether the access token is accepted (GET
@@ -313,6 +362,13 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     private Duration parkDuration = Duration.ofHours(24);
 
     /**
+     * With a ledger: how long a webhook POST waits for each of its two message ledger calls (the lookup before
+     * routing, the record after). Past it the POST is answered 500 and Meta re-delivers it, so a database that hangs
+     * does not hold Meta's requests. A duration such as 10s, 500ms or PT1M; a plain number is milliseconds.
+     */
+    private Duration webhookLedgerTimeout = Duration.ofSeconds(3);
+
+    /**
      * Meta does not deliver marketing templates to US users: REJECT refuses a send to a US phone number (recognised by
      * region: +1 also covers Canada and the Caribbean, which are sent) with a validation error before any request;
      * SEND sends it anyway.
@@ -351,6 +407,14 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
         this.parkDuration = parkDuration;
     }
 
+    public Duration getWebhookLedgerTimeout() {
+        return webhookLedgerTimeout;
+    }
+
+    public void setWebhookLedgerTimeout(Duration webhookLedgerTimeout) {
+        this.webhookLedgerTimeout = webhookLedgerTimeout;
+    }
+
     public UsRecipients getUsRecipients() {
         return usRecipients;
     }
@@ -358,6 +422,22 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
     public void setUsRecipients(UsRecipients usRecipients) {
         this.usRecipients = usRecipients;
     }
+
+    /**
+     * Record the component's Micrometer metrics (the whatsapp.marketing meters) when Micrometer is on the class path
+     * and a MeterRegistry is known: the meterRegistry option, else the one in the registry (camel-micrometer's
+     * metricsRegistry, as with camel.metrics.enabled=true, or the only MeterRegistry bean). With this starter the
+     * application's MeterRegistry is used (the primary one when there are several), so the metrics are in actuator's
+     * metrics and prometheus endpoints.
+     */
+    private Boolean metricsEnabled = true;
+
+    /**
+     * The Micrometer MeterRegistry that records the component's metrics; default: the application's. The
+     * configuration processor skips properties of type Object, so its metadata is in
+     * additional-spring-configuration-metadata.json.
+     */
+    private Object meterRegistry;
 
     public WhatsAppMarketingProvider getProvider() {
         return provider;
@@ -463,6 +543,14 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
         this.connectTimeout = connectTimeout;
     }
 
+    public Duration getConnectionRequestTimeout() {
+        return connectionRequestTimeout;
+    }
+
+    public void setConnectionRequestTimeout(Duration connectionRequestTimeout) {
+        this.connectionRequestTimeout = connectionRequestTimeout;
+    }
+
     public Duration getResponseTimeout() {
         return responseTimeout;
     }
@@ -501,6 +589,14 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
 
     public void setRetryOnResponseTimeout(Boolean retryOnResponseTimeout) {
         this.retryOnResponseTimeout = retryOnResponseTimeout;
+    }
+
+    public Boolean getRetryOnServerError() {
+        return retryOnServerError;
+    }
+
+    public void setRetryOnServerError(Boolean retryOnServerError) {
+        this.retryOnServerError = retryOnServerError;
     }
 
     public Integer getMessagesPerSecond() {
@@ -583,12 +679,36 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
         this.signatureVerification = signatureVerification;
     }
 
+    public String getWebhookHeaderName() {
+        return webhookHeaderName;
+    }
+
+    public void setWebhookHeaderName(String webhookHeaderName) {
+        this.webhookHeaderName = webhookHeaderName;
+    }
+
+    public String getWebhookHeaderSecret() {
+        return webhookHeaderSecret;
+    }
+
+    public void setWebhookHeaderSecret(String webhookHeaderSecret) {
+        this.webhookHeaderSecret = webhookHeaderSecret;
+    }
+
     public IdempotentRepository getIdempotentRepository() {
         return idempotentRepository;
     }
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public Integer getDeduplicationCacheSize() {
+        return deduplicationCacheSize;
+    }
+
+    public void setDeduplicationCacheSize(Integer deduplicationCacheSize) {
+        this.deduplicationCacheSize = deduplicationCacheSize;
     }
 
     public WebhookEvents getEvents() {
@@ -605,6 +725,14 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
 
     public void setMaxBodySize(Integer maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public Duration getBodyReadTimeout() {
+        return bodyReadTimeout;
+    }
+
+    public void setBodyReadTimeout(Duration bodyReadTimeout) {
+        this.bodyReadTimeout = bodyReadTimeout;
     }
 
     public Boolean getHealthCheckTokenValidation() {
@@ -653,6 +781,22 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
 
     public void setListener(WhatsAppMarketingListener listener) {
         this.listener = listener;
+    }
+
+    public Boolean getMetricsEnabled() {
+        return metricsEnabled;
+    }
+
+    public void setMetricsEnabled(Boolean metricsEnabled) {
+        this.metricsEnabled = metricsEnabled;
+    }
+
+    public Object getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(Object meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 
     public Boolean getAutowiredEnabled() {

@@ -9,13 +9,13 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 /**
  * Masks the secrets of the whatsapp-marketing component in actuator's {@code configprops} and {@code env} endpoints,
  * also when {@code management.endpoint.*.show-values} is {@code always}: every key whose last segment is one of
- * {@code accessToken}, {@code appSecret}, {@code verifyToken} or {@code apiKey}, in any spelling
- * ({@code access-token}, {@code ACCESS_TOKEN}, {@code WHATSAPP_ACCESS_TOKEN}, ...). Such a key is masked wherever it
+ * {@code accessToken}, {@code appSecret}, {@code verifyToken}, {@code apiKey} or {@code webhookHeaderSecret}, in any
+ * spelling ({@code access-token}, {@code ACCESS_TOKEN}, {@code WHATSAPP_ACCESS_TOKEN}, ...). Such a key is masked wherever it
  * comes from, as the same names carry secrets elsewhere too.
  */
 public class WhatsAppMarketingSanitizingFunction implements SanitizingFunction {
 
-    private static final Set<String> SECRETS = Set.of("accesstoken", "appsecret", "verifytoken", "apikey");
+    private static final Set<String> SECRETS = Set.of("accesstoken", "appsecret", "verifytoken", "apikey", "webhookheadersecret");
 
     @Override
     public SanitizableData apply(SanitizableData data) {

@@ -96,6 +96,18 @@ class StarterMetadataTest {
     }
 
     @Test
+    void everySecretOptionIsMaskedInActuator() {
+        List<String> unmasked = new ArrayList<>();
+        componentOptions.fields().forEachRemaining(option -> {
+            if (option.getValue().path("secret").asBoolean(false)
+                    && !WhatsAppMarketingSanitizingFunction.isSecret(propertyName(option.getKey()))) {
+                unmasked.add(option.getKey());
+            }
+        });
+        assertThat(unmasked).isEmpty();
+    }
+
+    @Test
     void typesMatch() {
         componentOptions.fields().forEachRemaining(option -> {
             JsonNode meta = option.getValue();

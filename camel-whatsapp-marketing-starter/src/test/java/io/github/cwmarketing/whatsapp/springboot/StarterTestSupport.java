@@ -1,8 +1,5 @@
 package io.github.cwmarketing.whatsapp.springboot;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 
 import javax.crypto.Mac;
@@ -18,27 +15,6 @@ final class StarterTestSupport {
     static final String PHONE_NUMBER_ID = "106540352242922";
 
     private StarterTestSupport() {
-    }
-
-    /**
-     * The shared reference folder: system property {@code shared.dir} (set by surefire from the parent POM) when it
-     * exists, else the first {@code shared/reference} found walking up from the working directory (worktrees).
-     */
-    static Path sharedDir() {
-        String configured = System.getProperty("shared.dir");
-        if (configured != null && Files.isDirectory(Path.of(configured, "reference"))) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared").resolve("reference"))) {
-                return dir.resolve("shared");
-            }
-        }
-        throw new IllegalStateException("Shared reference folder not found (set -Dshared.dir)");
-    }
-
-    static byte[] webhookSample(String name) throws IOException {
-        return Files.readAllBytes(sharedDir().resolve("reference/webhook-samples").resolve(name));
     }
 
     /** {@code sha256=<hex HMAC-SHA256 of the raw body>}, as Meta signs webhooks. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +28,9 @@ import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.VERIF
  * One web application (Spring MVC on a random port, actuator) shared by the web tests: a webhook route and a send
  * route configured by {@code camel.component.whatsapp-marketing.*} properties only, the Graph API on WireMock. The
  * subclasses add no configuration, so Spring's test-context cache starts the application once for all of them.
+ * Metrics export is on (Spring Boot switches it off in tests by default), so {@code /actuator/prometheus} is served.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = { StarterTestApplication.class, StarterWebTestSupport.Routes.class },
                 webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
                         "camel.component.whatsapp-marketing.access-token=" + TOKEN,
@@ -37,7 +40,7 @@ import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.VERIF
                         "camel.component.whatsapp-marketing.app-secret=" + APP_SECRET,
                         "camel.component.whatsapp-marketing.health-check-token-validation=true",
                         "camel.health.exposure-level=full",
-                        "management.endpoints.web.exposure.include=health,configprops,env",
+                        "management.endpoints.web.exposure.include=health,configprops,env,prometheus",
                         "management.endpoint.health.show-details=always",
                         "management.endpoint.health.probes.enabled=true",
                         "management.endpoint.health.group.readiness.include=readinessState,camelReadinessState",
@@ -47,6 +50,12 @@ import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.VERIF
 abstract class StarterWebTestSupport {
 
     static final String WEBHOOK_PATH = "/whatsapp-marketing/webhook";
+    /** A webhook with small limits, for the body limit tests: 1 MiB, 500 ms. */
+    static final String LIMITED_WEBHOOK_PATH = "/whatsapp-marketing/limited";
+    static final int LIMITED_MAX_BODY_SIZE = 1024 * 1024;
+    /** A webhook accepting bodies larger than Vert.x's and Tomcat's form defaults: 12 MiB. */
+    static final String LARGE_WEBHOOK_PATH = "/whatsapp-marketing/large";
+    static final int LARGE_MAX_BODY_SIZE = 12 * 1024 * 1024;
     static final WireMockServer GRAPH_API = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
     static {
@@ -73,6 +82,10 @@ abstract class StarterWebTestSupport {
                 @Override
                 public void configure() {
                     from("whatsapp-marketing:webhook").routeId("statuses").to("mock:statuses");
+                    from("whatsapp-marketing:webhook?webhookPath=" + LIMITED_WEBHOOK_PATH + "&maxBodySize="
+                         + LIMITED_MAX_BODY_SIZE + "&bodyReadTimeout=500ms").routeId("limited").to("mock:limited");
+                    from("whatsapp-marketing:webhook?webhookPath=" + LARGE_WEBHOOK_PATH + "&maxBodySize="
+                         + LARGE_MAX_BODY_SIZE).routeId("large").to("mock:limited");
                     from("direct:campaign").routeId("campaign").to("whatsapp-marketing:send");
                 }
             };

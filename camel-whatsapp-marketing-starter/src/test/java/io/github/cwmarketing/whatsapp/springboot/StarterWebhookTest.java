@@ -2,6 +2,7 @@ package io.github.cwmarketing.whatsapp.springboot;
 
 import java.net.http.HttpResponse;
 
+import io.github.cwmarketing.whatsapp.metareference.WebhookSamples;
 import io.github.cwmarketing.whatsapp.model.StatusEvent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -12,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.APP_SECRET;
 import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.VERIFY_TOKEN;
 import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.signature;
-import static io.github.cwmarketing.whatsapp.springboot.StarterTestSupport.webhookSample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,7 +58,7 @@ class StarterWebhookTest extends StarterWebTestSupport {
 
     @Test
     void routesASignedStatusPost() throws Exception {
-        byte[] body = webhookSample(SAMPLE);
+        byte[] body = WebhookSamples.read(SAMPLE);
         statuses.expectedMessageCount(1);
 
         HttpResponse<String> response = httpPost(WEBHOOK_PATH, body, "X-Hub-Signature-256", signature(body, APP_SECRET));
@@ -75,7 +75,7 @@ class StarterWebhookTest extends StarterWebTestSupport {
 
     @Test
     void rejectsAnUnsignedPost() throws Exception {
-        HttpResponse<String> response = httpPost(WEBHOOK_PATH, webhookSample(SAMPLE));
+        HttpResponse<String> response = httpPost(WEBHOOK_PATH, WebhookSamples.read(SAMPLE));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(statuses.getReceivedCounter()).isZero();
@@ -83,7 +83,7 @@ class StarterWebhookTest extends StarterWebTestSupport {
 
     @Test
     void rejectsAPostSignedWithAnotherSecret() throws Exception {
-        byte[] body = webhookSample(SAMPLE);
+        byte[] body = WebhookSamples.read(SAMPLE);
 
         HttpResponse<String> response = httpPost(WEBHOOK_PATH, body, "X-Hub-Signature-256",
                 signature(body, "not-the-app-secret"));

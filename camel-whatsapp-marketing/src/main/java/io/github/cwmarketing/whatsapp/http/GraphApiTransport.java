@@ -3,24 +3,16 @@ package io.github.cwmarketing.whatsapp.http;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
 
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
 import org.apache.camel.CamelContext;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -30,10 +22,12 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
@@ -43,7 +37,8 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * The non-blocking HTTP transport to the Graph API, on one pooled Apache HttpClient 5 async client (HTTP/2 when the
  * server offers it over TLS). Every call completes: with the response, or with a
- * {@link WhatsAppMarketingTransportException} no later than connect timeout + response timeout.
+ * {@link WhatsAppMarketingTransportException} that tells truthfully whether the request was sent (see
+ * {@link Attempt}), no later than connection request timeout + connect timeout + response timeout + 1 s.
  */
 public class GraphApiTransport implements Closeable {
 
@@ -54,7 +49,6 @@ public class GraphApiTransport implements Closeable {
     public static final String USER_AGENT = "camel-whatsapp-marketing/" + componentVersion().replaceFirst("-", ";");
     private static final ContentType JSON = ContentType.create("application/json");
     private static final String USAGE_HEADER = "x-business-use-case-usage";
-    private static final long DEADLINE_MARGIN_MILLIS = 1_000;
 
     private final CloseableHttpAsyncClient client;
     private final ScheduledExecutorService scheduler;
@@ -99,6 +93,7 @@ public class GraphApiTransport implements Closeable {
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(Math.min(2, Runtime.getRuntime()
                         .availableProcessors())).build())
                 .setUserAgent(USER_AGENT)
+                .addRequestInterceptorLast(new HandOverInterceptor())
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableRedirectHandling();
@@ -112,10 +107,24 @@ public class GraphApiTransport implements Closeable {
     }
 
     /**
-     * Sends the request. The future completes with the response (any HTTP status), or exceptionally with a
-     * {@link WhatsAppMarketingTransportException}.
+     * Sends the request, waiting at most the connect timeout for a pooled connection. See
+     * {@link #execute(GraphApiRequest, Duration, Duration)}.
      */
     public CompletableFuture<GraphApiResponse> execute(GraphApiRequest request, Duration responseTimeout) {
+        return execute(request, connectTimeout, responseTimeout);
+    }
+
+    /**
+     * Sends the request. The future completes with the response (any HTTP status), or exceptionally with a
+     * {@link WhatsAppMarketingTransportException} whose {@code isRequestSent()} says whether the request was handed
+     * to a connection: never later than {@code connectionRequestTimeout} + connect timeout after this call if it was
+     * not, nor later than {@code responseTimeout} plus a second after the hand-over if it was.
+     *
+     * @param connectionRequestTimeout how long to wait for a pooled connection when all are in use
+     * @param responseTimeout          how long to wait for the response once the request is sent
+     */
+    public CompletableFuture<GraphApiResponse> execute(GraphApiRequest request, Duration connectionRequestTimeout,
+                                                       Duration responseTimeout) {
         SimpleHttpRequest httpRequest = SimpleHttpRequest.create(request.method(), request.uri());
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             httpRequest.setHeader(header.getKey(), header.getValue());
@@ -123,10 +132,27 @@ public class GraphApiTransport implements Closeable {
         if (request.body() != null) {
             httpRequest.setBody(request.body(), JSON);
         }
-        httpRequest.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build());
+        httpRequest.setConfig(RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.of(connectionRequestTimeout))
+                .setResponseTimeout(Timeout.of(responseTimeout))
+                .build());
 
-        CompletableFuture<GraphApiResponse> result = new CompletableFuture<>();
-        Future<SimpleHttpResponse> call = client.execute(httpRequest, new FutureCallback<>() {
+        Attempt attempt = new Attempt(scheduler, connectionRequestTimeout, connectTimeout, responseTimeout);
+        HttpClientContext context = HttpClientContext.create();
+        context.setAttribute(Attempt.CONTEXT_ATTRIBUTE, attempt);
+        CompletableFuture<GraphApiResponse> result = attempt.result();
+        attempt.start();
+        try {
+            attempt.call(client.execute(httpRequest, context, callback(attempt)));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(toTransportException(e, false));
+        }
+        return result;
+    }
+
+    private static FutureCallback<SimpleHttpResponse> callback(Attempt attempt) {
+        CompletableFuture<GraphApiResponse> result = attempt.result();
+        return new FutureCallback<>() {
             @Override
             public void completed(SimpleHttpResponse response) {
                 result.complete(toResponse(response));
@@ -134,50 +160,32 @@ public class GraphApiTransport implements Closeable {
 
             @Override
             public void failed(Exception cause) {
-                result.completeExceptionally(toTransportException(cause));
+                result.completeExceptionally(toTransportException(cause, attempt.isRequestSent()));
             }
 
             @Override
             public void cancelled() {
-                result.completeExceptionally(
-                        new WhatsAppMarketingTransportException("Graph API call cancelled", true, null));
+                result.completeExceptionally(new WhatsAppMarketingTransportException("Graph API call cancelled",
+                        attempt.isRequestSent(), null));
             }
-        });
-        enforceDeadline(result, call, responseTimeout);
-        return result;
-    }
-
-    // HttpClient's own timeouts cover connect and inactivity; the deadline also covers a server that trickles bytes.
-    private void enforceDeadline(CompletableFuture<GraphApiResponse> result, Future<?> call, Duration responseTimeout) {
-        long deadline = connectTimeout.toMillis() + responseTimeout.toMillis() + DEADLINE_MARGIN_MILLIS;
-        ScheduledFuture<?> timer = scheduler.schedule(() -> {
-            if (result.completeExceptionally(new WhatsAppMarketingTransportException(
-                    "No response from the Graph API within " + deadline + " ms", true, null))) {
-                call.cancel(true);
-            }
-        }, deadline, TimeUnit.MILLISECONDS);
-        result.whenComplete((response, failure) -> timer.cancel(false));
+        };
     }
 
     private static GraphApiResponse toResponse(SimpleHttpResponse response) {
-        Header usage = response.getFirstHeader(USAGE_HEADER);
         byte[] body = response.getBodyBytes();
         return new GraphApiResponse(response.getCode(), body == null ? new byte[0] : body,
-                usage == null ? null : usage.getValue());
+                headerValue(response, HttpHeaders.CONTENT_TYPE), headerValue(response, USAGE_HEADER),
+                headerValue(response, HttpHeaders.RETRY_AFTER));
     }
 
-    static WhatsAppMarketingTransportException toTransportException(Exception cause) {
-        boolean sent = !isBeforeSending(cause);
-        String what = sent ? "Graph API call failed after the request was sent" : "Could not reach the Graph API";
+    private static String headerValue(SimpleHttpResponse response, String name) {
+        Header header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
+    }
+
+    private static WhatsAppMarketingTransportException toTransportException(Exception cause, boolean sent) {
+        String what = sent ? "Graph API call failed after the request was sent" : "Request not sent";
         return new WhatsAppMarketingTransportException(what + ": " + cause, sent, cause);
-    }
-
-    private static boolean isBeforeSending(Exception cause) {
-        return cause instanceof ConnectException
-                || cause instanceof ConnectTimeoutException
-                || cause instanceof UnknownHostException
-                || cause instanceof NoRouteToHostException
-                || cause instanceof SSLHandshakeException;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -12,8 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * One card of a carousel component, with its own header, body and button components.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-public class CarouselCard {
+public class CarouselCard extends PassThroughObject {
 
     @JsonProperty("card_index")
     private Integer cardIndex;

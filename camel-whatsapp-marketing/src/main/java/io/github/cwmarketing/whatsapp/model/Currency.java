@@ -1,6 +1,5 @@
 package io.github.cwmarketing.whatsapp.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -8,8 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A currency parameter: an ISO 4217 code, the amount multiplied by 1000, and the text shown when it cannot be localised.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-public class Currency {
+public class Currency extends PassThroughObject {
 
     @JsonProperty("fallback_value")
     private String fallbackValue;

@@ -1,6 +1,5 @@
 package io.github.cwmarketing.whatsapp.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -8,8 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A date_time parameter. Cloud API always shows the fallback value.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-public class DateTimeValue {
+public class DateTimeValue extends PassThroughObject {
 
     @JsonProperty("fallback_value")
     private String fallbackValue;

@@ -1,6 +1,5 @@
 package io.github.cwmarketing.whatsapp.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -8,8 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The expiry of a limited-time offer, in Unix epoch milliseconds.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-public class LimitedTimeOffer {
+public class LimitedTimeOffer extends PassThroughObject {
 
     @JsonProperty("expiration_time_ms")
     private Long expirationTimeMs;

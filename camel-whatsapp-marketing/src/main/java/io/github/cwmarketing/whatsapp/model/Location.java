@@ -1,6 +1,5 @@
 package io.github.cwmarketing.whatsapp.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -8,8 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A location header parameter.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-public class Location {
+public class Location extends PassThroughObject {
 
     @JsonProperty("latitude")
     private String latitude;

@@ -1,19 +1,15 @@
 package io.github.cwmarketing.whatsapp.model;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The body of {@code POST /{version}/{phone-number-id}/marketing_messages}. Fields Meta adds later, which this model
- * does not know yet, are kept in {@link #getAdditionalFields()} and sent as they came.
+ * does not know yet, are kept in {@link #getAdditionalFields()} (here and in every nested object) and sent as they
+ * came.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class MarketingMessageRequest {
+public class MarketingMessageRequest extends PassThroughObject {
 
     public static final String MESSAGING_PRODUCT = "whatsapp";
     public static final String RECIPIENT_TYPE_INDIVIDUAL = "individual";
@@ -40,15 +36,13 @@ public class MarketingMessageRequest {
     @JsonProperty("bid_spec")
     private BidSpec bidSpec;
 
-    private final Map<String, Object> additionalFields = new LinkedHashMap<>();
-
     public static Builder builder() {
         return new Builder();
     }
 
     /**
      * A copy that can be completed without changing this request: the envelope, the template and its language are
-     * copied; components and parameters are shared.
+     * copied; components, parameters and the values of additional fields are shared.
      */
     public MarketingMessageRequest copy() {
         MarketingMessageRequest copy = new MarketingMessageRequest();
@@ -62,18 +56,8 @@ public class MarketingMessageRequest {
         copy.messageActivitySharing = messageActivitySharing;
         copy.bizOpaqueCallbackData = bizOpaqueCallbackData;
         copy.bidSpec = bidSpec;
-        copy.additionalFields.putAll(additionalFields);
+        copy.copyAdditionalFieldsFrom(this);
         return copy;
-    }
-
-    @JsonAnyGetter
-    public Map<String, Object> getAdditionalFields() {
-        return additionalFields;
-    }
-
-    @JsonAnySetter
-    public void setAdditionalField(String name, Object value) {
-        additionalFields.put(name, value);
     }
 
     public String getMessagingProduct() {

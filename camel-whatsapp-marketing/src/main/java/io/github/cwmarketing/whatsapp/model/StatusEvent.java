@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 /**
- * A status of a sent message ({@code value.statuses[]}): sent, delivered, read, failed or played. {@code recipient_id},
- * {@code conversation} and {@code pricing} may be absent (BSUID sends; API v24.0 and later).
+ * A status of a sent message ({@code value.statuses[]} of a {@code messages} change): sent, delivered, read, failed or
+ * played. {@code recipient_id}, {@code conversation} and {@code pricing} may be absent (BSUID sends; API v24.0 and
+ * later). A message sent to a group has one status per participant under the same message id:
+ * {@code recipient_id} is then the group and {@code recipient_participant_id} the participant.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -31,6 +33,10 @@ public class StatusEvent extends WebhookEvent {
     private String recipientUserId;
     @JsonProperty("recipient_parent_user_id")
     private String recipientParentUserId;
+    @JsonProperty("recipient_type")
+    private String recipientType;
+    @JsonProperty("recipient_participant_id")
+    private String recipientParticipantId;
     @JsonProperty("biz_opaque_callback_data")
     private String bizOpaqueCallbackData;
     @JsonProperty("conversation")
@@ -109,6 +115,24 @@ public class StatusEvent extends WebhookEvent {
 
     public void setRecipientParentUserId(String recipientParentUserId) {
         this.recipientParentUserId = recipientParentUserId;
+    }
+
+    /** {@code group} for a message sent to a group, else usually absent. */
+    public String getRecipientType() {
+        return recipientType;
+    }
+
+    public void setRecipientType(String recipientType) {
+        this.recipientType = recipientType;
+    }
+
+    /** The group participant this status is about, for a message sent to a group; else null. */
+    public String getRecipientParticipantId() {
+        return recipientParticipantId;
+    }
+
+    public void setRecipientParticipantId(String recipientParticipantId) {
+        this.recipientParticipantId = recipientParticipantId;
     }
 
     public String getBizOpaqueCallbackData() {

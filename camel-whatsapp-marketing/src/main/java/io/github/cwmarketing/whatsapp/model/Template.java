@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -12,8 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The template of a marketing message: its approved name, its language and the components that fill its parameters.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-public class Template {
+public class Template extends PassThroughObject {
 
     @JsonProperty("name")
     private String name;
@@ -30,12 +28,13 @@ public class Template {
         this.language = languageCode == null ? null : new TemplateLanguage(languageCode);
     }
 
-    /** A copy with its own language; the component list is shared. */
+    /** A copy with its own language; the component list and the values of additional fields are shared. */
     public Template copy() {
         Template copy = new Template();
         copy.name = name;
         copy.language = language == null ? null : language.copy();
         copy.components = components;
+        copy.copyAdditionalFieldsFrom(this);
         return copy;
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -13,8 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * limited_time_offer.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-public class TemplateComponent {
+public class TemplateComponent extends PassThroughObject {
 
     public static final String HEADER = "header";
     public static final String BODY = "body";

@@ -1,6 +1,5 @@
 package io.github.cwmarketing.whatsapp.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -8,8 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The language of a template: a code such as {@code en} or {@code en_US}, and the only policy Meta supports.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-public class TemplateLanguage {
+public class TemplateLanguage extends PassThroughObject {
 
     public static final String DETERMINISTIC = "deterministic";
 
@@ -28,6 +26,7 @@ public class TemplateLanguage {
     public TemplateLanguage copy() {
         TemplateLanguage copy = new TemplateLanguage(code);
         copy.policy = policy;
+        copy.copyAdditionalFieldsFrom(this);
         return copy;
     }
 

@@ -2,7 +2,6 @@ package io.github.cwmarketing.whatsapp.model;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -11,8 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * build each kind. {@code parameter_name} is set for templates created with named parameters.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
-public class TemplateParameter {
+public class TemplateParameter extends PassThroughObject {
 
     public static final String TEXT = "text";
     public static final String CURRENCY = "currency";

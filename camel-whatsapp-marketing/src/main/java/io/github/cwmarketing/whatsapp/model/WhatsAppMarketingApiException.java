@@ -19,6 +19,7 @@ public class WhatsAppMarketingApiException extends WhatsAppMarketingException {
     private final String fbtraceId;
     private final boolean transientError;
     private final RetryClass retryClass;
+    private final AutomaticRetry automaticRetry;
     private final Duration retryAfter;
 
     public WhatsAppMarketingApiException(int httpStatus, GraphApiError error, Duration retryAfter) {
@@ -31,6 +32,7 @@ public class WhatsAppMarketingApiException extends WhatsAppMarketingException {
         this.details = error.getErrorData() == null ? null : error.getErrorData().getDetails();
         this.fbtraceId = error.getFbtraceId();
         this.retryClass = RetryClass.of(error.getCode(), httpStatus, error.getIsTransient());
+        this.automaticRetry = MetaErrorCodes.automaticRetry(error.getCode(), httpStatus);
         this.transientError = error.getIsTransient() != null
                 ? error.getIsTransient()
                 : retryClass == RetryClass.TRANSIENT || retryClass == RetryClass.RATE_LIMITED;
@@ -93,8 +95,15 @@ public class WhatsAppMarketingApiException extends WhatsAppMarketingException {
         return retryClass;
     }
 
+    /** Whether the component retries such an error by itself, and why that is safe. */
+    public AutomaticRetry getAutomaticRetry() {
+        return automaticRetry;
+    }
+
     /**
-     * How long Meta asked to wait ({@code x-business-use-case-usage} estimated_time_to_regain_access), or null.
+     * How long Meta asked to wait: the longest of {@code x-business-use-case-usage}'s
+     * {@code estimated_time_to_regain_access} and, on HTTP 429 and 503, {@code Retry-After}; null when neither asked.
+     * A retry never comes sooner; when the wait is longer than {@code retryMaxDelay} there is no automatic retry.
      */
     public Duration getRetryAfter() {
         return retryAfter;

@@ -1,8 +1,10 @@
 package io.github.cwmarketing.whatsapp.model;
 
 /**
- * Base of the failures of a Graph API call: an error response ({@link WhatsAppMarketingApiException}) or a transport
- * failure ({@link WhatsAppMarketingTransportException}).
+ * Base of the failures of a Graph API call: an error response ({@link WhatsAppMarketingApiException}), a transport
+ * failure ({@link WhatsAppMarketingTransportException}), a sent request without a usable answer
+ * ({@link WhatsAppMarketingUnknownOutcomeException}) or a read answered with an invalid body
+ * ({@link WhatsAppMarketingInvalidResponseException}).
  */
 public abstract class WhatsAppMarketingException extends RuntimeException {
 

@@ -33,16 +33,22 @@ public final class MessageSender {
     private final GraphApiErrors errors;
     private final RetryPolicy retryPolicy;
     private final ScheduledExecutorService scheduler;
+    private final Duration connectionRequestTimeout;
     private final Duration responseTimeout;
     private final WhatsAppMarketingListener listener;
 
+    /**
+     * @param connectionRequestTimeout how long an attempt may wait for a pooled connection
+     * @param responseTimeout          how long an attempt waits for the response once its request is sent
+     */
     public MessageSender(GraphApiTransport transport, GraphApiErrors errors, RetryPolicy retryPolicy,
-                         ScheduledExecutorService scheduler, Duration responseTimeout,
-                         WhatsAppMarketingListener listener) {
+                         ScheduledExecutorService scheduler, Duration connectionRequestTimeout,
+                         Duration responseTimeout, WhatsAppMarketingListener listener) {
         this.transport = transport;
         this.errors = errors;
         this.retryPolicy = retryPolicy;
         this.scheduler = scheduler;
+        this.connectionRequestTimeout = connectionRequestTimeout;
         this.responseTimeout = responseTimeout;
         this.listener = listener;
     }
@@ -88,7 +94,7 @@ public final class MessageSender {
     private void call(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result) {
         CompletableFuture<GraphApiResponse> call;
         try {
-            call = transport.execute(request.request(), responseTimeout);
+            call = transport.execute(request.request(), connectionRequestTimeout, responseTimeout);
         } catch (RuntimeException e) {
             result.completeExceptionally(new WhatsAppMarketingTransportException("Request not sent: " + e, false, e));
             return;

@@ -4,6 +4,9 @@ import io.github.cwmarketing.whatsapp.model.ProductPolicy;
 
 /**
  * The values that fill what a message's payload leaves unset: from the exchange's headers, else the endpoint options.
+ *
+ * @param bizOpaqueCallbackData the callback data of a message that has none (with a message ledger: the send key),
+ *                              or null
  */
 public record MessageDefaults(
         String to,
@@ -11,5 +14,6 @@ public record MessageDefaults(
         String templateName,
         String templateLanguage,
         ProductPolicy productPolicy,
-        Boolean messageActivitySharing) {
+        Boolean messageActivitySharing,
+        String bizOpaqueCallbackData) {
 }

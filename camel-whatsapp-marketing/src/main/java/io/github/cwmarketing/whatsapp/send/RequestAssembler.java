@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageRequest;
 import io.github.cwmarketing.whatsapp.model.Template;
 import io.github.cwmarketing.whatsapp.model.TemplateComponent;
@@ -19,47 +25,59 @@ import io.github.cwmarketing.whatsapp.model.TemplateParameter;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
 
 /**
- * Turns an exchange body into a complete marketing message request. Accepted bodies:
+ * Turns an exchange body into a complete marketing message. Accepted bodies:
  * <ol>
- * <li>a {@link MarketingMessageRequest} (copied, never changed);</li>
+ * <li>a {@link MarketingMessageRequest} (never changed);</li>
  * <li>a full payload as JSON {@code String}, {@code byte[]}, {@code InputStream}, or a {@code Map} with a
- * {@code template} key;</li>
+ * {@code template} key: sent as it is, every field (known to the typed model or not, at any depth) in its order;</li>
  * <li>a {@code List}: positional body text parameters ({@link TemplateParameter} elements are used as they are);</li>
  * <li>a {@code Map} without a {@code template} key: named body text parameters;</li>
  * <li>no body: the template without parameters.</li>
  * </ol>
- * Fields the payload leaves unset are filled from the {@link MessageDefaults} and Meta's fixed envelope values.
+ * Every body becomes a JSON object first. Fields set to null are left out (as the typed model does); the fields the
+ * payload leaves out are added from the {@link MessageDefaults} and Meta's fixed envelope values; the typed view is
+ * read from the result, which is what is sent.
  */
 public final class RequestAssembler {
 
-    private static final String TEMPLATE_KEY = "template";
+    private static final String TEMPLATE = "template";
+    private static final String LANGUAGE = "language";
 
     private final ObjectMapper mapper;
-    private final ObjectReader requestReader;
+    private final ObjectReader payloadReader;
 
     public RequestAssembler(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.requestReader = mapper.readerFor(MarketingMessageRequest.class);
+        // decimals as written (1.50 stays 1.50): the payload is sent as it came
+        this.payloadReader = mapper.reader()
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }
 
-    public MarketingMessageRequest assemble(Object body, MessageDefaults defaults) {
-        MarketingMessageRequest request = toRequest(body);
-        complete(request, defaults);
-        return request;
+    public AssembledMessage assemble(Object body, MessageDefaults defaults) {
+        ObjectNode payload = toPayload(body);
+        removeNullFields(payload);
+        complete(payload, defaults);
+        MarketingMessageRequest request = toRequest(payload);
+        try {
+            return new AssembledMessage(request, mapper.writeValueAsBytes(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A JSON tree could not be written", e);
+        }
     }
 
-    private MarketingMessageRequest toRequest(Object body) {
+    private ObjectNode toPayload(Object body) {
         if (body == null) {
-            return new MarketingMessageRequest();
+            return mapper.createObjectNode();
         }
         if (body instanceof MarketingMessageRequest typed) {
-            return typed.copy();
+            return mapper.valueToTree(typed);
         }
         if (body instanceof Map<?, ?> map) {
-            return map.containsKey(TEMPLATE_KEY) ? fromMap(map) : withBody(namedParameters(map));
+            return map.containsKey(TEMPLATE) ? fromMap(map) : mapper.valueToTree(withBody(namedParameters(map)));
         }
         if (body instanceof Collection<?> list) {
-            return withBody(positionalParameters(list));
+            return mapper.valueToTree(withBody(positionalParameters(list)));
         }
         if (body instanceof String || body instanceof byte[] || body instanceof InputStream) {
             return fromJson(body);
@@ -69,41 +87,46 @@ public final class RequestAssembler {
                                                                + " Map, a List of parameters or no body");
     }
 
-    private MarketingMessageRequest fromMap(Map<?, ?> payload) {
+    private ObjectNode fromMap(Map<?, ?> payload) {
         try {
-            return mapper.convertValue(payload, MarketingMessageRequest.class);
+            return mapper.valueToTree(payload);
         } catch (IllegalArgumentException e) {
-            throw invalidPayload(e.getCause() instanceof JsonMappingException mapping ? mapping : null, e);
+            throw new WhatsAppMarketingValidationException("body", "cannot be written as JSON: "
+                                                                   + firstLine(e.getMessage()));
         }
     }
 
-    private MarketingMessageRequest fromJson(Object json) {
+    private ObjectNode fromJson(Object json) {
+        JsonNode tree;
         try {
             if (json instanceof String text) {
-                return requestReader.readValue(text);
+                tree = payloadReader.readTree(text);
+            } else if (json instanceof byte[] bytes) {
+                tree = payloadReader.readTree(bytes);
+            } else {
+                tree = payloadReader.readTree((InputStream) json);
             }
-            if (json instanceof byte[] bytes) {
-                return requestReader.readValue(bytes);
-            }
-            return requestReader.readValue((InputStream) json);
-        } catch (JsonMappingException e) {
-            if (e.getCause() instanceof JsonParseException malformed) {
-                throw notJson(malformed);
-            }
-            throw invalidPayload(e, e);
         } catch (IOException e) {
-            throw notJson(e);
+            throw new WhatsAppMarketingValidationException("body", "is not valid JSON: " + firstLine(e.getMessage()));
         }
+        if (tree == null || tree.isMissingNode()) {
+            throw new WhatsAppMarketingValidationException("body", "is empty: send a JSON object");
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw new WhatsAppMarketingValidationException("body", "must be a JSON object, was " + tree.getNodeType());
+        }
+        return object;
     }
 
-    private static WhatsAppMarketingValidationException notJson(IOException e) {
-        return new WhatsAppMarketingValidationException("body", "is not valid JSON: " + firstLine(e.getMessage()));
-    }
-
-    private static WhatsAppMarketingValidationException invalidPayload(JsonMappingException mapping, Exception e) {
-        String field = mapping == null ? "body" : fieldPath(mapping);
-        String reason = mapping == null ? e.getMessage() : mapping.getOriginalMessage();
-        return new WhatsAppMarketingValidationException(field, "invalid value: " + firstLine(reason));
+    private MarketingMessageRequest toRequest(ObjectNode payload) {
+        try {
+            return mapper.treeToValue(payload, MarketingMessageRequest.class);
+        } catch (JsonMappingException e) {
+            throw new WhatsAppMarketingValidationException(fieldPath(e),
+                    "invalid value: " + firstLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new WhatsAppMarketingValidationException("body", "invalid value: " + firstLine(e.getMessage()));
+        }
     }
 
     private static String fieldPath(JsonMappingException e) {
@@ -156,50 +179,77 @@ public final class RequestAssembler {
         return request;
     }
 
-    private static void complete(MarketingMessageRequest request, MessageDefaults defaults) {
-        if (request.getMessagingProduct() == null) {
-            request.setMessagingProduct(MarketingMessageRequest.MESSAGING_PRODUCT);
+    /** Null means absent, at every depth (the typed model writes no nulls either). */
+    private static void removeNullFields(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> nulls = new ArrayList<>();
+            object.properties().forEach(field -> {
+                if (field.getValue().isNull()) {
+                    nulls.add(field.getKey());
+                } else {
+                    removeNullFields(field.getValue());
+                }
+            });
+            object.remove(nulls);
+        } else if (node.isArray()) {
+            node.forEach(RequestAssembler::removeNullFields);
         }
-        if (request.getRecipientType() == null) {
-            request.setRecipientType(MarketingMessageRequest.RECIPIENT_TYPE_INDIVIDUAL);
-        }
-        if (request.getType() == null) {
-            request.setType(MarketingMessageRequest.TYPE_TEMPLATE);
-        }
-        if (request.getTo() == null && request.getRecipient() == null) {
-            request.setTo(defaults.to());
-            request.setRecipient(defaults.recipient());
-        }
-        if (request.getProductPolicy() == null) {
-            request.setProductPolicy(defaults.productPolicy());
-        }
-        if (request.getMessageActivitySharing() == null) {
-            request.setMessageActivitySharing(defaults.messageActivitySharing());
-        }
-        completeTemplate(request, defaults);
     }
 
-    private static void completeTemplate(MarketingMessageRequest request, MessageDefaults defaults) {
-        Template template = request.getTemplate();
-        if (template == null) {
-            template = new Template();
-            request.setTemplate(template);
+    /** Adds what the payload leaves out: the envelope before the payload's own fields, the options after them. */
+    private void complete(ObjectNode payload, MessageDefaults defaults) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("messaging_product", MarketingMessageRequest.MESSAGING_PRODUCT);
+        envelope.put("recipient_type", MarketingMessageRequest.RECIPIENT_TYPE_INDIVIDUAL);
+        if (!payload.has("to") && !payload.has("recipient")) {
+            envelope.put("to", defaults.to());
+            envelope.put("recipient", defaults.recipient());
         }
-        if (template.getName() == null) {
-            template.setName(defaults.templateName());
+        envelope.put("type", MarketingMessageRequest.TYPE_TEMPLATE);
+        envelope.put(TEMPLATE, mapper.createObjectNode());
+        addMissingFirst(payload, envelope);
+        addMissingLast(payload, "product_policy", defaults.productPolicy());
+        addMissingLast(payload, "message_activity_sharing", defaults.messageActivitySharing());
+        addMissingLast(payload, "biz_opaque_callback_data", defaults.bizOpaqueCallbackData());
+        if (payload.get(TEMPLATE) instanceof ObjectNode template) {
+            completeTemplate(template, defaults);
         }
-        TemplateLanguage language = template.getLanguage();
-        if (language == null && defaults.templateLanguage() != null) {
-            language = new TemplateLanguage(defaults.templateLanguage());
-            template.setLanguage(language);
+    }
+
+    private void completeTemplate(ObjectNode template, MessageDefaults defaults) {
+        Map<String, Object> missing = new LinkedHashMap<>();
+        missing.put("name", defaults.templateName());
+        if (defaults.templateLanguage() != null) {
+            missing.put(LANGUAGE, mapper.createObjectNode());
         }
-        if (language != null) {
-            if (language.getCode() == null) {
-                language.setCode(defaults.templateLanguage());
+        addMissingFirst(template, missing);
+        if (template.get(LANGUAGE) instanceof ObjectNode language) {
+            addMissingFirst(language, Collections.singletonMap("code", defaults.templateLanguage()));
+            addMissingLast(language, "policy", TemplateLanguage.DETERMINISTIC);
+        }
+    }
+
+    /** Puts the non-null values whose names the object lacks before its own fields, in the map's order. */
+    private void addMissingFirst(ObjectNode object, Map<String, Object> values) {
+        Map<String, JsonNode> added = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (value != null && !object.has(name)) {
+                added.put(name, mapper.valueToTree(value));
             }
-            if (language.getPolicy() == null) {
-                language.setPolicy(TemplateLanguage.DETERMINISTIC);
-            }
+        });
+        if (added.isEmpty()) {
+            return;
+        }
+        Map<String, JsonNode> own = new LinkedHashMap<>();
+        object.properties().forEach(field -> own.put(field.getKey(), field.getValue()));
+        object.removeAll();
+        object.setAll(added);
+        object.setAll(own);
+    }
+
+    private void addMissingLast(ObjectNode object, String name, Object value) {
+        if (value != null && !object.has(name)) {
+            object.set(name, mapper.valueToTree(value));
         }
     }
 }

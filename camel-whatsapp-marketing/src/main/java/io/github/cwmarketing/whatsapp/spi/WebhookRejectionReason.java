@@ -8,12 +8,16 @@ public enum WebhookRejectionReason {
     HANDSHAKE,
     /** An HTTP method other than GET and POST. */
     METHOD,
-    /** A POST whose Content-Type is not application/json. */
+    /** A POST whose Content-Type is not application/json, or whose body is compressed (Content-Encoding). */
     CONTENT_TYPE,
-    /** A POST whose body is larger than maxBodySize. */
+    /** A POST whose body is larger than maxBodySize (announced by Content-Length, or counted as it arrives). */
     SIZE,
-    /** A POST without a valid signature. */
+    /** A POST whose body did not arrive within bodyReadTimeout. */
+    TIMEOUT,
+    /** A POST without a valid signature (X-Hub-Signature-256, or x-360dialog-signature with 360dialog). */
     SIGNATURE,
+    /** A POST without the required secret header (webhookHeaderName), or with another value. */
+    SECRET_HEADER,
     /** A POST whose body cannot be read, is not JSON, or is not a WhatsApp Business Account webhook. */
     MALFORMED
 }

@@ -29,7 +29,10 @@ public interface WhatsAppMarketingListener {
     default void onPacingWait(String phoneNumberId, Duration wait) {
     }
 
-    /** A webhook event was routed, found to be a re-delivery, or failed in the route (Meta will re-deliver it). */
+    /**
+     * A webhook event was routed, found to be a re-delivery, failed in the route (Meta will re-deliver it), or was
+     * acknowledged without being routed because the consumer's {@code events} option does not route its type.
+     */
     default void onWebhookEvent(WebhookEvent event, WebhookEventOutcome outcome) {
     }
 

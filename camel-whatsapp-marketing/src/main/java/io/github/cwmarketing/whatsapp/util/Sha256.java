@@ -20,4 +20,12 @@ public final class Sha256 {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
+
+    /**
+     * Whether the candidate is the secret whose digest is given, in the same time whatever the lengths and however
+     * early they differ; false for a null candidate.
+     */
+    public static boolean matches(byte[] secretDigest, String candidate) {
+        return candidate != null && MessageDigest.isEqual(secretDigest, digest(candidate));
+    }
 }

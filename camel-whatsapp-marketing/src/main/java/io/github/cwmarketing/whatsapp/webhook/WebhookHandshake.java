@@ -1,7 +1,5 @@
 package io.github.cwmarketing.whatsapp.webhook;
 
-import java.security.MessageDigest;
-
 import io.github.cwmarketing.whatsapp.util.Sha256;
 
 /**
@@ -31,7 +29,7 @@ public final class WebhookHandshake {
     }
 
     private boolean tokenMatches(String verifyToken) {
-        return verifyTokenDigest != null && MessageDigest.isEqual(verifyTokenDigest, Sha256.digest(verifyToken));
+        return verifyTokenDigest != null && Sha256.matches(verifyTokenDigest, verifyToken);
     }
 
     private static boolean isEmpty(String value) {

@@ -1,5 +1,6 @@
 package io.github.cwmarketing.whatsapp.webhook;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -15,32 +16,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The processor of the platform-http consumer that receives Meta's requests. GET is the verification handshake;
- * POST is checked (size, content type, signature over the raw bytes, JSON), its events are routed one by one, and it
- * is acknowledged with 200 only when every event was processed, otherwise 500 so that Meta re-delivers it. The route
- * never sees GETs or rejected POSTs.
+ * POST is checked (size, content type and encoding, signature over the raw bytes, secret header, JSON), its events are
+ * routed one by one, and it is acknowledged with 200 only when every event was processed, otherwise 500 so that Meta
+ * re-delivers it. The route never sees GETs or rejected POSTs.
  */
 public final class WebhookRequestHandler implements Processor {
 
-    static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
     private static final String CONTENT_LENGTH = "Content-Length";
+    private static final String CONTENT_ENCODING = "Content-Encoding";
     private static final String JSON = "application/json";
     private static final String TEXT = "text/plain";
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRequestHandler.class);
 
     private final WebhookHandshake handshake;
-    private final WebhookSignature signature;
-    private final int maxBodySize;
+    private final WebhookAuthentication authentication;
+    private final WebhookBodyLimits bodyLimits;
     private final WebhookParser parser;
     private final EventDispatcher dispatcher;
     private final WhatsAppMarketingListener listener;
 
-    /** {@code signature} null turns verification off; the listener is told of every refused request. */
-    public WebhookRequestHandler(WebhookHandshake handshake, WebhookSignature signature, int maxBodySize,
-                                 WebhookParser parser, EventDispatcher dispatcher, WhatsAppMarketingListener listener) {
+    /** The listener is told of every refused request. */
+    public WebhookRequestHandler(WebhookHandshake handshake, WebhookAuthentication authentication,
+                                 WebhookBodyLimits bodyLimits, WebhookParser parser, EventDispatcher dispatcher,
+                                 WhatsAppMarketingListener listener) {
         this.handshake = handshake;
-        this.signature = signature;
-        this.maxBodySize = maxBodySize;
+        this.authentication = authentication;
+        this.bodyLimits = bodyLimits;
         this.parser = parser;
         this.dispatcher = dispatcher;
         this.listener = listener;
@@ -58,14 +60,31 @@ public final class WebhookRequestHandler implements Processor {
                 default -> throw new WebhookRejection(WebhookResponse.METHOD_NOT_ALLOWED, "Method not allowed");
             };
         } catch (WebhookRejection rejection) {
-            logRejection(rejection);
-            listener.onWebhookRejected(rejection.reason(), rejection.getStatus());
+            refused(rejection);
             response = rejection.toResponse();
         } catch (RuntimeException e) {
             LOG.warn("Webhook request failed; Meta will re-deliver it: {}", e.getMessage(), e);
             response = WebhookResponse.error(WebhookResponse.INTERNAL_SERVER_ERROR, "Internal error");
         }
         write(message, response);
+    }
+
+    /**
+     * For servers that read a request body before the consumer is asked (the Spring Boot starter's servlet filter):
+     * reads a POST body within this webhook's limits, refusing it as the consumer would (a refusal is logged and the
+     * listener told). The stream is closed.
+     *
+     * @param declaredLength  the Content-Length, -1 when unknown
+     * @param contentEncoding the Content-Encoding header, null when none
+     */
+    public byte[] readBody(InputStream body, long declaredLength, String contentEncoding) throws WebhookRejection {
+        try {
+            bodyLimits.checkHeaders(declaredLength, contentEncoding);
+            return bodyLimits.read(body, declaredLength);
+        } catch (WebhookRejection rejection) {
+            refused(rejection);
+            throw rejection;
+        }
     }
 
     private WebhookResponse handshake(Message message) {
@@ -85,10 +104,8 @@ public final class WebhookRequestHandler implements Processor {
     }
 
     private WebhookResponse receive(Message message) throws WebhookRejection {
-        checkDeclaredLength(message);
-        checkContentType(message);
-        byte[] body = RawBody.read(message, maxBodySize);
-        checkSignature(message, body);
+        byte[] body = readBody(message);
+        authentication.check(message, body);
         if (LOG.isDebugEnabled()) {
             LOG.debug("Webhook POST body: {}", new String(body, StandardCharsets.UTF_8));
         }
@@ -99,18 +116,29 @@ public final class WebhookRequestHandler implements Processor {
         return WebhookResponse.error(WebhookResponse.INTERNAL_SERVER_ERROR, "Not every event was processed");
     }
 
-    /** Refuses a body announced too large before touching it; the actual size is checked again when read. */
-    private void checkDeclaredLength(Message message) throws WebhookRejection {
+    /** The body within the limits; one refused before or while it is read is discarded by the engine, not kept. */
+    private byte[] readBody(Message message) throws WebhookRejection {
+        long declaredLength = declaredLength(message);
+        try {
+            bodyLimits.checkHeaders(declaredLength, message.getHeader(CONTENT_ENCODING, String.class));
+            checkContentType(message);
+            return RawBody.read(message, bodyLimits, declaredLength);
+        } catch (WebhookRejection unread) {
+            RawBody.discard(message, bodyLimits.drainTime(unread));
+            throw unread;
+        }
+    }
+
+    /** The announced Content-Length, or -1 when absent or unreadable (the server framed the body anyway). */
+    private static long declaredLength(Message message) {
         Object declared = message.getHeader(CONTENT_LENGTH);
         if (declared == null) {
-            return;
+            return -1;
         }
         try {
-            if (Long.parseLong(declared.toString().trim()) > maxBodySize) {
-                throw RawBody.tooLarge(maxBodySize);
-            }
-        } catch (NumberFormatException ignored) {
-            // the server already framed the body; its real size is checked when read
+            return Long.parseLong(declared.toString().trim());
+        } catch (NumberFormatException unreadable) {
+            return -1;
         }
     }
 
@@ -122,27 +150,16 @@ public final class WebhookRequestHandler implements Processor {
         }
     }
 
-    private void checkSignature(Message message, byte[] body) throws WebhookRejection {
-        if (signature == null) {
-            return;
-        }
-        String header = message.getHeader(SIGNATURE_HEADER, String.class);
-        if (header == null) {
-            throw new WebhookRejection(WebhookResponse.UNAUTHORIZED, "Missing " + SIGNATURE_HEADER);
-        }
-        if (!signature.verify(body, header)) {
-            throw new WebhookRejection(WebhookResponse.UNAUTHORIZED, "Invalid " + SIGNATURE_HEADER);
-        }
-    }
-
-    private static void logRejection(WebhookRejection rejection) {
+    /** Logs a refusal and tells the listener. */
+    private void refused(WebhookRejection rejection) {
         if (rejection.getStatus() == WebhookResponse.UNAUTHORIZED) {
-            // actionable when it is Meta: the configured appSecret does not match the app
+            // actionable when it is Meta or 360dialog: the configured secret does not match theirs
             LOG.warn("Webhook POST rejected with 401: {}", rejection.getMessage());
         } else {
             LOG.debug("Webhook POST rejected with {}: {}", rejection.getStatus(), rejection.getMessage(),
                     rejection.getCause());
         }
+        listener.onWebhookRejected(rejection.reason(), rejection.getStatus());
     }
 
     /** The response replaces every request header, which the engine would otherwise echo back. */

@@ -10,6 +10,7 @@ public record WebhookResponse(int status, String body) {
     public static final int UNAUTHORIZED = 401;
     public static final int FORBIDDEN = 403;
     public static final int METHOD_NOT_ALLOWED = 405;
+    public static final int REQUEST_TIMEOUT = 408;
     public static final int PAYLOAD_TOO_LARGE = 413;
     public static final int UNSUPPORTED_MEDIA_TYPE = 415;
     public static final int INTERNAL_SERVER_ERROR = 500;

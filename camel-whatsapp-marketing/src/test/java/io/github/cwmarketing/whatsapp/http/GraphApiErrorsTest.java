@@ -1,6 +1,9 @@
 package io.github.cwmarketing.whatsapp.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cwmarketing.whatsapp.model.RetryClass;
@@ -14,10 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GraphApiErrorsTest {
 
-    private final GraphApiErrors errors = new GraphApiErrors(new ObjectMapper());
+    private static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
+
+    private final GraphApiErrors errors = new GraphApiErrors(new ObjectMapper(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private WhatsAppMarketingApiException error(int status, String body) {
-        return errors.toException(new GraphApiResponse(status, body.getBytes(StandardCharsets.UTF_8), null));
+        return errors.toException(new GraphApiResponse(status, body.getBytes(StandardCharsets.UTF_8), null, null,
+                null));
+    }
+
+    private WhatsAppMarketingApiException refused(int status, String usage, String retryAfter) {
+        return errors.toException(new GraphApiResponse(status, new byte[0], null, usage, retryAfter));
     }
 
     @Test
@@ -57,5 +67,30 @@ class GraphApiErrorsTest {
         assertThat(error(500, "{\"error\":42}").getErrorMessage()).contains("HTTP 500");
         assertThat(error(503, "").getRetryClass()).isEqualTo(RetryClass.TRANSIENT);
         assertThat(error(400, "[]").getErrorMessage()).contains("HTTP 400");
+    }
+
+    @Test
+    void retryAfterInSecondsOrAsAnHttpDateOn429And503() {
+        assertThat(refused(429, null, "7").getRetryAfter()).hasSeconds(7);
+        assertThat(refused(503, null, " 120 ").getRetryAfter()).hasSeconds(120);
+        assertThat(refused(503, null, "Mon, 02 Mar 2026 10:16:00 GMT").getRetryAfter()).hasSeconds(30);
+        assertThat(refused(429, null, "Mon, 02 Mar 2026 10:00:00 GMT").getRetryAfter()).as("past").isZero();
+    }
+
+    @Test
+    void retryAfterIsIgnoredWhenUnreadableOrOnOtherStatuses() {
+        assertThat(refused(429, null, "soon").getRetryAfter()).isNull();
+        assertThat(refused(429, null, "-5").getRetryAfter()).isNull();
+        assertThat(refused(429, null, "99999999999999999999").getRetryAfter()).isNull();
+        assertThat(refused(400, null, "7").getRetryAfter()).isNull();
+        assertThat(refused(500, null, "7").getRetryAfter()).isNull();
+    }
+
+    @Test
+    void theLongerOfRetryAfterAndTheUsageHeaderWins() {
+        String usage = "{\"1\":[{\"type\":\"whatsapp\",\"estimated_time_to_regain_access\":2}]}";
+        assertThat(refused(429, usage, "30").getRetryAfter()).hasMinutes(2);
+        assertThat(refused(429, usage, "600").getRetryAfter()).hasMinutes(10);
+        assertThat(refused(400, usage, "600").getRetryAfter()).hasMinutes(2);
     }
 }

@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RetryPolicyTest {
 
-    private final RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(30), false);
+    private final RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(30), false, false);
+    private final RetryPolicy retryingServerErrors =
+            new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(30), false, true);
 
     private static WhatsAppMarketingApiException error(int status, int code, Duration retryAfter) {
         GraphApiError error = new GraphApiError();
@@ -23,15 +25,25 @@ class RetryPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 130429, 131056, 80007, 80008, 4, 131057, 1, 2, 131000, 131016 })
+    @ValueSource(ints = { 130429, 131056, 80007, 80008, 4, 131057 })
     void retriesTheCodesThatProveTheMessageWasNotAccepted(int code) {
         assertThat(policy.delayBeforeRetry(error(400, code, null), 1, false)).isNotNull();
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 131049, 131050, 130472, 100, 190, 132000, 131026, 134101, 131063 })
+    @ValueSource(ints = { 1, 2, 131000, 131016 })
+    void serverErrorsAreRetriedOnlyOnOptInOrForReads(int code) {
+        assertThat(policy.delayBeforeRetry(error(500, code, null), 1, false)).isNull();
+        assertThat(policy.delayBeforeRetry(error(500, code, null), 1, true)).as("a read").isNotNull();
+        assertThat(retryingServerErrors.delayBeforeRetry(error(500, code, null), 1, false)).isNotNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 131049, 131050, 130472, 100, 190, 132000, 131026, 134101, 131063, 131048, 132069 })
     void neverRetriesOtherCodes(int code) {
-        assertThat(policy.delayBeforeRetry(error(400, code, null), 1, false)).isNull();
+        assertThat(retryingServerErrors.delayBeforeRetry(error(400, code, null), 1, true)).isNull();
+        assertThat(retryingServerErrors.delayBeforeRetry(error(429, code, null), 1, true))
+                .as("a known code decides, not the HTTP status").isNull();
     }
 
     @Test
@@ -53,9 +65,18 @@ class RetryPolicyTest {
 
     @Test
     void honoursMetasEstimatedTimeToRegainAccessOrGivesUpWhenTooLong() {
-        RetryPolicy patient = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMinutes(2), false);
+        RetryPolicy patient = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMinutes(2), false, false);
         assertThat(patient.delayBeforeRetry(error(400, 80007, Duration.ofMinutes(1)), 1, false)).hasMinutes(1);
         assertThat(patient.delayBeforeRetry(error(400, 80007, Duration.ofMinutes(5)), 1, false)).isNull();
+    }
+
+    @Test
+    void neverRetriesSoonerThanAskedNorSoonerThanTheBackoff() {
+        assertThat(policy.delayBeforeRetry(error(429, 130429, Duration.ofSeconds(2)), 1, false)).hasSeconds(2);
+        assertThat(policy.delayBeforeRetry(error(429, 130429, Duration.ZERO), 3, false).toMillis())
+                .as("Retry-After: 0 still backs off").isBetween(200L, 400L);
+        assertThat(policy.delayBeforeRetry(error(400, 131056, Duration.ofMillis(10)), 2, false))
+                .as("the pair rate limit schedule when it is longer").hasSeconds(4);
     }
 
     @Test
@@ -65,7 +86,7 @@ class RetryPolicyTest {
 
         assertThat(policy.delayBeforeRetry(unanswered, 1, false)).isNull();
         assertThat(policy.delayBeforeRetry(notSent, 1, false)).isNotNull();
-        assertThat(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), true)
+        assertThat(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), true, false)
                 .delayBeforeRetry(unanswered, 1, false)).isNotNull();
     }
 
@@ -78,8 +99,11 @@ class RetryPolicyTest {
     }
 
     @Test
-    void unknownCodeWithHttp503IsRetried() {
-        assertThat(policy.delayBeforeRetry(error(503, 999999, null), 1, false)).isNotNull();
-        assertThat(policy.delayBeforeRetry(error(400, 999999, null), 1, false)).isNull();
+    void anUnknownCodeIsJudgedByTheHttpStatus() {
+        assertThat(policy.delayBeforeRetry(error(429, 999999, null), 1, false)).as("429 refused").isNotNull();
+        assertThat(policy.delayBeforeRetry(error(503, 999999, null), 1, false)).as("503 a server error").isNull();
+        assertThat(retryingServerErrors.delayBeforeRetry(error(503, 999999, null), 1, false)).isNotNull();
+        assertThat(retryingServerErrors.delayBeforeRetry(error(500, 999999, null), 1, false)).isNull();
+        assertThat(retryingServerErrors.delayBeforeRetry(error(400, 999999, null), 1, false)).isNull();
     }
 }

@@ -18,7 +18,11 @@ import org.apache.logging.log4j.core.config.Property;
  */
 public final class LogCapture extends AbstractAppender implements AutoCloseable {
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    /** One captured line: its level, the logger's name and the text (with the stack trace, if any). */
+    public record Line(Level level, String logger, String text) {
+    }
+
+    private final List<Line> lines = new CopyOnWriteArrayList<>();
 
     private LogCapture() {
         super("capture", null, null, true, Property.EMPTY_ARRAY);
@@ -42,11 +46,16 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
             event.getThrown().printStackTrace(new PrintWriter(trace));
             line.append('\n').append(trace);
         }
-        lines.add(line.toString());
+        lines.add(new Line(event.getLevel(), event.getLoggerName(), line.toString()));
     }
 
     public List<String> lines() {
-        return lines;
+        return lines.stream().map(Line::text).toList();
+    }
+
+    /** The captured lines with their level and logger. */
+    public List<Line> entries() {
+        return List.copyOf(lines);
     }
 
     @Override

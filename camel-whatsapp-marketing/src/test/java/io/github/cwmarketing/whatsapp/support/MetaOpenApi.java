@@ -17,17 +17,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.dialect.Dialects;
+import io.github.cwmarketing.whatsapp.metareference.MetaOpenApiSpec;
 
 /**
- * Validates what the producer sends against Meta's OpenAPI spec (loaded once per test JVM), allowing the spec's known
+ * Validates what the producer sends against Meta's OpenAPI spec ({@link MetaOpenApiSpec}, loaded once per test JVM), allowing the spec's known
  * gaps: {@code recipient} (BSUID), {@code bid_spec}, {@code biz_opaque_callback_data}, and button indexes "0"-"9".
  * {@link #requestViolations} checks any other operation of the spec (path, query and header parameters and the JSON
  * body against the operation's request body schema); {@link #schemaViolations} a JSON value against a named schema.
  */
 public final class MetaOpenApi {
 
-    private static final String SPEC = "meta/business-messaging-api_v23.0.yaml";
     private static final String PAYLOAD_SCHEMA = "#/components/schemas/MarketingMessageRequestPayload";
     private static final String PLACEHOLDER_TO = "10000000000";
     private static final String SPEC_VALID_BUTTON_INDEX = "2";
@@ -198,7 +197,7 @@ public final class MetaOpenApi {
             try {
                 ObjectNode root = schemaNode.deepCopy();
                 root.set("components", spec().get("components"));
-                return SchemaRegistry.withDialect(Dialects.getOpenApi31()).getSchema(root);
+                return SchemaRegistry.withDialect(MetaOpenApiSpec.dialect()).getSchema(root);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -209,7 +208,7 @@ public final class MetaOpenApi {
         if (spec == null) {
             synchronized (MetaOpenApi.class) {
                 if (spec == null) {
-                    spec = new ObjectMapper(new YAMLFactory()).readTree(SharedReference.resolve(SPEC).toFile());
+                    spec = new ObjectMapper(new YAMLFactory()).readTree(MetaOpenApiSpec.text());
                 }
             }
         }
@@ -223,7 +222,7 @@ public final class MetaOpenApi {
                     ObjectNode root = JSON.createObjectNode();
                     root.put("$ref", PAYLOAD_SCHEMA);
                     root.set("components", spec().get("components"));
-                    payloadSchema = SchemaRegistry.withDialect(Dialects.getOpenApi31()).getSchema(root);
+                    payloadSchema = SchemaRegistry.withDialect(MetaOpenApiSpec.dialect()).getSchema(root);
                 }
             }
         }

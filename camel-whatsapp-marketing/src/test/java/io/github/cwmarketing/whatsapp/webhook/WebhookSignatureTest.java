@@ -31,6 +31,20 @@ class WebhookSignatureTest {
     }
 
     @Test
+    void reads360dialogsSignatureAsHexOrBase64OfTheSameVector() {
+        byte[] data = "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII);
+        WebhookSignature dialog360 = WebhookSignature.dialog360(List.of("Jefe"));
+
+        assertThat(dialog360.header()).isEqualTo("x-360dialog-signature");
+        assertThat(dialog360.verify(data, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")).isTrue();
+        assertThat(dialog360.verify(data, "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=")).isTrue();
+        assertThat(dialog360.verify(data, "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM")).isFalse();
+        assertThat(dialog360.verify(data, "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"))
+                .isFalse();
+        assertThat(dialog360.verify(data, "W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEN=")).as("not canonical").isFalse();
+    }
+
+    @Test
     void rejectsOtherSecretsBodiesAndMalformedHeaders() {
         String valid = MetaClient.sign("current", BODY);
 

@@ -9,8 +9,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Meta's status webhooks as the benchmarks send them: the envelope and status object of Meta's "marketing message
- * sent" example (shared/reference/webhook-samples/status-sent-marketing-cloudapi.json), with {@code n} statuses per
- * POST, each with its own message id so that deduplication never short-circuits; signed like Meta signs them.
+ * sent" example (webhook sample {@code status-sent-marketing-cloudapi.json} of camel-whatsapp-marketing-meta-reference),
+ * with {@code n} statuses per POST, each with its own message id so that deduplication never short-circuits; signed
+ * like Meta signs them.
  * Not thread safe (one Mac, one buffer): one instance per thread.
  */
 public final class StatusWebhooks {

@@ -8,10 +8,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.github.cwmarketing.whatsapp.model.MarketingMessageRequest;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageResponse;
+import io.github.cwmarketing.whatsapp.send.AssembledMessage;
 import io.github.cwmarketing.whatsapp.send.MessageDefaults;
 import io.github.cwmarketing.whatsapp.send.RequestAssembler;
 import io.github.cwmarketing.whatsapp.send.RequestValidator;
@@ -44,7 +43,6 @@ public class SendPayloadMicroBenchmark {
 
     private RequestAssembler assembler;
     private final RequestValidator validator = new RequestValidator();
-    private ObjectWriter requestWriter;
     private ObjectReader responseReader;
     private MessageDefaults defaults;
     private ObjectMapper theirsMapper;
@@ -54,9 +52,8 @@ public class SendPayloadMicroBenchmark {
     public void setUp() {
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         assembler = new RequestAssembler(mapper);
-        requestWriter = mapper.writerFor(MarketingMessageRequest.class);
         responseReader = mapper.readerFor(MarketingMessageResponse.class);
-        defaults = new MessageDefaults("+447946000001", null, "spring_sale", "en", null, null);
+        defaults = new MessageDefaults("+447946000001", null, "spring_sale", "en", null, null, null);
         // as WhatsAppServiceRestAPIAdapter configures its mapper
         theirsMapper = new ObjectMapper().registerModule(new JavaTimeModule());
         theirsMapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -65,9 +62,9 @@ public class SendPayloadMicroBenchmark {
 
     @Benchmark
     public byte[] oursRequest() throws Exception {
-        MarketingMessageRequest request = assembler.assemble(List.of("Alice", "SPRING25"), defaults);
-        validator.validate(request);
-        return requestWriter.writeValueAsBytes(request);
+        AssembledMessage message = assembler.assemble(List.of("Alice", "SPRING25"), defaults);
+        validator.validate(message.request());
+        return message.json();
     }
 
     @Benchmark

@@ -1,7 +1,6 @@
 package io.github.cwmarketing.whatsapp.benchmarks.jmh;
 
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -10,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cwmarketing.whatsapp.benchmarks.agent.StatusWebhooks;
 import io.github.cwmarketing.whatsapp.model.WebhookEvent;
-import io.github.cwmarketing.whatsapp.model.WebhookEventType;
 import io.github.cwmarketing.whatsapp.webhook.WebhookParser;
 import io.github.cwmarketing.whatsapp.webhook.WebhookRejection;
 import io.github.cwmarketing.whatsapp.webhook.WebhookSignature;
@@ -49,7 +47,7 @@ public class WebhookMicroBenchmark {
         header = webhooks.sign(body);
         signature = new WebhookSignature(List.of(StatusWebhooks.APP_SECRET));
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        parser = new WebhookParser(mapper, EnumSet.of(WebhookEventType.status));
+        parser = new WebhookParser(mapper);
         plainMapper = new ObjectMapper();
         if (!signature.verify(body, header)) {
             throw new IllegalStateException("signature does not verify");

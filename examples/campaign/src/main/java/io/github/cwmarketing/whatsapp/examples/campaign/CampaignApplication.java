@@ -8,11 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.cwmarketing.whatsapp.WhatsAppMarketingComponent;
+import io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration;
 import io.github.cwmarketing.whatsapp.ledger.CampaignReport;
 import io.github.cwmarketing.whatsapp.ledger.InMemoryMessageLedger;
 import io.github.cwmarketing.whatsapp.ledger.JdbcMessageLedger;
 import io.github.cwmarketing.whatsapp.ledger.MessageLedger;
-
 import io.github.cwmarketing.whatsapp.sandbox.WhatsAppSandbox;
 import org.apache.camel.main.Main;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -86,15 +87,11 @@ public final class CampaignApplication {
         if (sandbox != null) {
             main.addInitialProperty("camel.server.host", "127.0.0.1");
             main.addInitialProperty(component + "baseUri", sandbox.baseUri().toString());
-            main.addInitialProperty(component + "accessToken", sandbox.accessToken());
             main.addInitialProperty(component + "phoneNumberId", sandbox.phoneNumberId());
-            main.addInitialProperty(component + "appSecret", sandbox.appSecret());
-            main.addInitialProperty(component + "verifyToken", "sandbox-verify-token");
+            bindComponent(main, sandbox.accessToken(), sandbox.appSecret(), "sandbox-verify-token");
         } else {
-            main.addInitialProperty(component + "accessToken", settings.accessToken());
             main.addInitialProperty(component + "phoneNumberId", settings.phoneNumberId());
-            main.addInitialProperty(component + "appSecret", settings.appSecret());
-            main.addInitialProperty(component + "verifyToken", settings.verifyToken());
+            bindComponent(main, settings.accessToken(), settings.appSecret(), settings.verifyToken());
             console.println("Webhook listening on port " + webhookPort + " at /whatsapp-marketing/webhook:"
                             + " expose it to Meta through your public HTTPS URL");
         }
@@ -114,6 +111,19 @@ public final class CampaignApplication {
         console.println("Message ledger on PostgreSQL: a re-run of campaign " + settings.campaignId()
                         + " sends nothing twice");
         return new JdbcMessageLedger(dataSource);
+    }
+
+    /**
+     * The component, with the secrets set in code rather than as properties: Camel logs the values of properties at
+     * DEBUG (docs/configuration.md, "Secrets in logs"). Camel Main applies the other properties to it.
+     */
+    private static void bindComponent(Main main, String accessToken, String appSecret, String verifyToken) {
+        WhatsAppMarketingComponent whatsapp = new WhatsAppMarketingComponent();
+        WhatsAppMarketingConfiguration configuration = whatsapp.getConfiguration();
+        configuration.setAccessToken(accessToken);
+        configuration.setAppSecret(appSecret);
+        configuration.setVerifyToken(verifyToken);
+        main.bind("whatsapp-marketing", whatsapp);
     }
 
     private static int freePort() throws IOException {
