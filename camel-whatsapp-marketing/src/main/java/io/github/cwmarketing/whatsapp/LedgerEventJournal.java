@@ -18,6 +18,8 @@ import io.github.cwmarketing.whatsapp.model.StatusEvent;
 import io.github.cwmarketing.whatsapp.model.WebhookError;
 import io.github.cwmarketing.whatsapp.model.WebhookEvent;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingLedgerException;
+import io.github.cwmarketing.whatsapp.spi.LedgerWrite;
+import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
 import io.github.cwmarketing.whatsapp.webhook.DeduplicationKey;
 import io.github.cwmarketing.whatsapp.webhook.EventJournal;
 
@@ -32,10 +34,12 @@ final class LedgerEventJournal implements EventJournal {
 
     private final MessageLedger ledger;
     private final Duration timeout;
+    private final WhatsAppMarketingListener listener;
 
-    LedgerEventJournal(MessageLedger ledger, Duration timeout) {
+    LedgerEventJournal(MessageLedger ledger, Duration timeout, WhatsAppMarketingListener listener) {
         this.ledger = ledger;
         this.timeout = timeout;
+        this.listener = listener;
     }
 
     @Override
@@ -50,7 +54,11 @@ final class LedgerEventJournal implements EventJournal {
 
     @Override
     public List<Boolean> record(List<WebhookEvent> events) {
-        return events.isEmpty() ? List.of() : await(ledger.recordStatuses(updates(events)));
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<StatusUpdate> updates = updates(events);
+        return await(LedgerWrites.timed(LedgerWrite.STATUSES, listener, () -> ledger.recordStatuses(updates)));
     }
 
     private static Map<String, Object> headers(StatusContext context) {

@@ -88,7 +88,7 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
                         path);
             }
             LedgerEventJournal journal = new LedgerEventJournal(ledger,
-                    Duration.ofMillis(configuration.getWebhookLedgerTimeout()));
+                    Duration.ofMillis(configuration.getWebhookLedgerTimeout()), listener);
             return new EventDispatcher(journal, this::route, routedTypes(), listener, path);
         }
         repository = configuration.getIdempotentRepository();

@@ -11,6 +11,7 @@ import io.github.cwmarketing.whatsapp.ledger.MessageLedger;
 import io.github.cwmarketing.whatsapp.ledger.Recipients;
 import io.github.cwmarketing.whatsapp.ledger.Suppression;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
+import io.github.cwmarketing.whatsapp.spi.LedgerWrite;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -44,7 +45,7 @@ public class WhatsAppMarketingLedgerProducer extends DefaultAsyncProducer {
             result = switch (getEndpoint().getOperation()) {
                 case getCampaignReport -> ledger.campaignReport(campaign(in));
                 case suppress -> suppress(ledger, recipients(in));
-                case unsuppress -> ledger.unsuppress(single(recipients(in)));
+                case unsuppress -> unsuppress(ledger, single(recipients(in)));
                 default -> throw new IllegalStateException("Not a ledger operation: " + getEndpoint().getOperation());
             };
         } catch (RuntimeException e) {
@@ -69,10 +70,16 @@ public class WhatsAppMarketingLedgerProducer extends DefaultAsyncProducer {
         return campaign != null ? campaign : getEndpoint().getConfiguration().getCampaign();
     }
 
-    private static CompletionStage<Integer> suppress(MessageLedger ledger, List<String> recipients) {
+    private CompletionStage<Integer> suppress(MessageLedger ledger, List<String> recipients) {
         Instant now = Instant.now();
         List<Suppression> suppressions = recipients.stream().map(r -> Suppression.manual(r, IMPORTED, now)).toList();
-        return ledger.suppress(suppressions).thenApply(done -> suppressions.size());
+        return LedgerWrites.timed(LedgerWrite.SUPPRESS, getEndpoint().getComponent().listener(),
+                () -> ledger.suppress(suppressions)).thenApply(done -> suppressions.size());
+    }
+
+    private CompletionStage<Boolean> unsuppress(MessageLedger ledger, String recipient) {
+        return LedgerWrites.timed(LedgerWrite.UNSUPPRESS, getEndpoint().getComponent().listener(),
+                () -> ledger.unsuppress(recipient));
     }
 
     private static List<String> recipients(Message in) {

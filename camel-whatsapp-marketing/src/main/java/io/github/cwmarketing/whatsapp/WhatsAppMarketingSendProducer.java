@@ -31,8 +31,10 @@ import io.github.cwmarketing.whatsapp.send.PhoneNumbers;
 import io.github.cwmarketing.whatsapp.send.RequestAssembler;
 import io.github.cwmarketing.whatsapp.send.RequestValidator;
 import io.github.cwmarketing.whatsapp.send.SendResponseReader;
+import io.github.cwmarketing.whatsapp.spi.LedgerWrite;
 import io.github.cwmarketing.whatsapp.spi.SendOutcome;
 import io.github.cwmarketing.whatsapp.spi.SendResult;
+import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -159,7 +161,10 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
         if (prepared.intent == null) {
             return super.admit(exchange, prepared);
         }
-        return getEndpoint().ledger().claim(prepared.intent).thenApply(claim -> {
+        MessageLedger ledger = getEndpoint().ledger();
+        CompletionStage<SendClaim> claimed = LedgerWrites.timed(LedgerWrite.CLAIM, listener(),
+                () -> ledger.claim(prepared.intent));
+        return claimed.thenApply(claim -> {
             prepared.claim = claim;
             Message message = exchange.getMessage();
             switch (claim.status()) {
@@ -189,7 +194,11 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
     /** Right before the request leaves: the ledger records the hand-over; a claim taken over meanwhile stops it. */
     private CompletionStage<Void> handOver(MessageLedger ledger, PreparedSend prepared) {
         prepared.handedOverAt = Instant.now();
-        return ledger.handOver(prepared.claim).thenAccept(held -> {
+        SendClaim claim = prepared.claim;
+        CompletionStage<Boolean> handedOver = claim.holdsRow()
+                ? LedgerWrites.timed(LedgerWrite.HAND_OVER, listener(), () -> ledger.handOver(claim))
+                : ledger.handOver(claim);
+        return handedOver.thenAccept(held -> {
             if (!held) {
                 throw new ClaimTakenOver();
             }
@@ -227,7 +236,11 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
             result = new SendResult(outcomeOf(failure), phoneNumberId, prepared.templateName(), null, null, null, null,
                     failure, latency);
         }
-        getEndpoint().getComponent().listener().onSendCompleted(result);
+        listener().onSendCompleted(result);
+    }
+
+    private WhatsAppMarketingListener listener() {
+        return getEndpoint().getComponent().listener();
     }
 
     /**
@@ -250,12 +263,14 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
             return;
         }
         AttemptOutcome outcome = attemptOutcome(exchange, prepared.handedOverAt);
-        getEndpoint().ledger().recordOutcome(claim, outcome).whenComplete((done, failure) -> {
-            if (failure != null) {
-                LOG.warn("The message ledger did not record a send's outcome ({}): {}", outcome.stage(),
-                        failure.getMessage());
-            }
-        });
+        MessageLedger ledger = getEndpoint().ledger();
+        LedgerWrites.timed(LedgerWrite.OUTCOME, listener(), () -> ledger.recordOutcome(claim, outcome))
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("The message ledger did not record a send's outcome ({}): {}", outcome.stage(),
+                                failure.getMessage());
+                    }
+                });
     }
 
     private static AttemptOutcome attemptOutcome(Exchange exchange, Instant handedOverAt) {

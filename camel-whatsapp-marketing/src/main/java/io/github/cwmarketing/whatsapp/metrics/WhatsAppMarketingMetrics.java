@@ -12,6 +12,7 @@ import io.github.cwmarketing.whatsapp.model.StatusEvent;
 import io.github.cwmarketing.whatsapp.model.WebhookError;
 import io.github.cwmarketing.whatsapp.model.WebhookEvent;
 import io.github.cwmarketing.whatsapp.model.WebhookEventType;
+import io.github.cwmarketing.whatsapp.spi.LedgerWrite;
 import io.github.cwmarketing.whatsapp.spi.RetryEvent;
 import io.github.cwmarketing.whatsapp.spi.RetryReason;
 import io.github.cwmarketing.whatsapp.spi.SendOutcome;
@@ -38,8 +39,8 @@ import static io.github.cwmarketing.whatsapp.metrics.MetricNames.TEMPLATE;
 import static io.github.cwmarketing.whatsapp.metrics.MetricNames.TYPE;
 
 /**
- * The component's Micrometer metrics: a listener that records every send result, retry, pacing wait, webhook event and
- * webhook rejection in a {@link MeterRegistry}, under the names of {@link MetricNames}. The component creates one
+ * The component's Micrometer metrics: a listener that records every send result, retry, pacing wait, webhook event,
+ * webhook rejection and message ledger write in a {@link MeterRegistry}, under the names of {@link MetricNames}. The component creates one
  * when Micrometer is present and it finds a registry (its {@code meterRegistry} option, else the one in Camel's
  * registry); it can also be made by hand and set as the {@code listener} option.
  * <p>
@@ -88,7 +89,7 @@ public final class WhatsAppMarketingMetrics implements WhatsAppMarketingListener
     private record GaugeKey(String name, String phoneNumberId) {
     }
 
-    private record LedgerKey(String operation) {
+    private record LedgerKey(LedgerWrite write) {
     }
 
     public WhatsAppMarketingMetrics(MeterRegistry registry) {
@@ -149,6 +150,11 @@ public final class WhatsAppMarketingMetrics implements WhatsAppMarketingListener
         meters.get(new RejectionKey(reason, httpStatus), this::rejectionCounter).increment();
     }
 
+    @Override
+    public void onLedgerWrite(LedgerWrite write, Duration took) {
+        meters.get(new LedgerKey(write), this::ledgerTimer).record(took);
+    }
+
     /**
      * Reserved for {@link MetricNames#PENDING_SENDS}: the sends of a phone number id waiting for a pacing slot. Called
      * by the listener method that will tell it; nothing calls it yet.
@@ -167,16 +173,6 @@ public final class WhatsAppMarketingMetrics implements WhatsAppMarketingListener
                 .set(Double.doubleToLongBits(messagesPerSecond));
     }
 
-    /**
-     * Reserved for {@link MetricNames#LEDGER_WRITE}: how long a message ledger write took. Called by the listener
-     * method that will tell it; nothing calls it yet.
-     */
-    void ledgerWrite(String operation, Duration took) {
-        meters.get(new LedgerKey(operation), key -> Timer.builder(MetricNames.LEDGER_WRITE)
-                .description("Writes to the message ledger")
-                .tag(OPERATION, values.of(OPERATION, key.operation()))
-                .register(registry)).record(took);
-    }
 
     /** The value of a gauge of a phone number id, as the bits of a double; registered again if it was removed. */
     private AtomicLong gauge(String name, String description, String phoneNumberId) {
@@ -247,6 +243,13 @@ public final class WhatsAppMarketingMetrics implements WhatsAppMarketingListener
                 .tag(TYPE, TagValues.of(key.type()))
                 .tag(STATUS, values.of(STATUS, key.status()))
                 .tag(PHONE_NUMBER_ID, values.of(PHONE_NUMBER_ID, key.phoneNumberId()))
+                .register(registry);
+    }
+
+    private Timer ledgerTimer(LedgerKey key) {
+        return Timer.builder(MetricNames.LEDGER_WRITE)
+                .description("Writes to the message ledger, from the call to its answer")
+                .tag(OPERATION, TagValues.of(key.write()))
                 .register(registry);
     }
 
