@@ -11,6 +11,7 @@ import io.github.cwmarketing.whatsapp.ledger.FinalStatus;
 import io.github.cwmarketing.whatsapp.ledger.JdbcMessageLedger;
 import io.github.cwmarketing.whatsapp.ledger.Suppression;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingSuppressedException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingUnknownOutcomeException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
 import io.github.cwmarketing.whatsapp.support.GraphApiStub;
@@ -107,6 +108,54 @@ class LedgerSendTest extends SendTestSupport {
                 .template("autumn_offer", "en").bizOpaqueCallbackData("mine").build(),
                 Map.of(WhatsAppMarketingConstants.SEND_KEY, KEY + "own"));
         assertThat(lastRequestBody().path("biz_opaque_callback_data").asText()).isEqualTo("mine");
+    }
+
+    @Test
+    void aJsonPayloadIsSentWholeWithTheSendKeyAddedAsItsLastField() throws Exception {
+        acceptEach();
+        String payload = "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
+                         + "\"to\":\"4915110000110\",\"type\":\"template\",\"template\":{\"name\":\"autumn_offer\","
+                         + "\"language\":{\"code\":\"de\",\"policy\":\"deterministic\"},\"components\":[{\"type\":\"body\","
+                         + "\"parameters\":[{\"type\":\"date_time\",\"date_time\":{\"fallback_value\":\"25.02.1977\","
+                         + "\"calendar\":\"GREGORIAN\"}}]}]}}";
+
+        Exchange sent = send(uri(""), payload, Map.of(WhatsAppMarketingConstants.SEND_KEY, KEY + "json"));
+
+        assertThat(sent.getException()).isNull();
+        String body = graphApi.marketingMessageRequests().get(0).getBodyAsString();
+        assertThat(body).isEqualTo(payload.substring(0, payload.length() - 1)
+                                   + ",\"biz_opaque_callback_data\":\""
+                                   + KEY + "json\"}");
+        graphApi.reset(); // Meta's spec does not know date_time's calendar
+    }
+
+    @Test
+    void noAnswerAfterSendingIsAnUnknownOutcomeButARequestNeverSentIsSentAgain() throws Exception {
+        graphApi.stub(post(urlPathMatching("/.*/marketing_messages")).willReturn(uniqueAccepted()
+                .withFixedDelay(2_000)));
+        Exchange timedOut = send(uri("responseTimeout=100ms&maxRetries=0"), null,
+                Map.of(WhatsAppMarketingConstants.TO, "+4915110000410", WhatsAppMarketingConstants.SEND_KEY,
+                        KEY + "timeout"));
+        assertThat(timedOut.getException()).isInstanceOfSatisfying(WhatsAppMarketingTransportException.class,
+                e -> assertThat(e.isRequestSent()).isTrue());
+        String refusedUri = sendUriWith("templateName=autumn_offer&templateLanguage=en&messagesPerSecond=0"
+                                        + "&campaign=autumn&maxRetries=0").replace(graphApi.baseUri(),
+                "http://127.0.0.1:" + org.apache.camel.test.AvailablePortFinder.getNextAvailable());
+        Exchange refused = send(refusedUri, null, Map.of(WhatsAppMarketingConstants.TO, "+4915110000411",
+                WhatsAppMarketingConstants.SEND_KEY, KEY + "refused"));
+        assertThat(refused.getException()).isInstanceOfSatisfying(WhatsAppMarketingTransportException.class,
+                e -> assertThat(e.isRequestSent()).isFalse());
+        await(ledger.flush());
+        graphApi.reset();
+        acceptEach();
+
+        assertThat(sendTo("+4915110000410", KEY + "timeout").getException())
+                .as("it may have reached Meta").isInstanceOf(WhatsAppMarketingUnknownOutcomeException.class);
+        assertThat(sendTo("+4915110000411", KEY + "refused").getException()).as("it never left").isNull();
+        assertThat(graphApi.marketingMessageRequests()).hasSize(1);
+        CampaignReport report = await(ledger.campaignReport("autumn"));
+        assertThat(report.unknownOutcomes()).isEqualTo(1);
+        assertThat(report.accepted()).isEqualTo(1);
     }
 
     @Test

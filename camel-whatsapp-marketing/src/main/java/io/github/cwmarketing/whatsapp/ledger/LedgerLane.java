@@ -2,6 +2,7 @@ package io.github.cwmarketing.whatsapp.ledger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * transaction, commits, and only then completes the callers' stages, on the completion executor. A batch that fails
  * is retried on a deadlock or serialization failure, executed task by task when one task is at fault, and failed as a
  * whole (with a typed exception) when the database is unreachable; the connection is then opened afresh for the next
- * batch. Every task has a deadline; a result that arrives after it is handed to {@link LaneTask#late()}.
+ * batch. Every task has a deadline; a result that arrives after it is handed to {@link LaneTask#late()}. A statement
+ * that gets no answer for as long as the deadline breaks the connection (JDBC's network timeout).
  */
 final class LedgerLane {
 
@@ -129,10 +131,18 @@ final class LedgerLane {
         failAll(rest, new WhatsAppMarketingLedgerException("The message ledger stopped", null));
     }
 
+    /**
+     * The tasks queued before an isolated one (a report, a purge) are committed before it runs, so that it sees them;
+     * the others of the batch share one transaction.
+     */
     private void execute(List<LaneTask<?>> batch) {
         List<LaneTask<?>> shared = new ArrayList<>(batch.size());
         for (LaneTask<?> task : batch) {
             if (task.runner().isolated()) {
+                if (!shared.isEmpty()) {
+                    runInTransaction(shared);
+                    shared = new ArrayList<>(batch.size());
+                }
                 runInTransaction(List.of(task));
             } else {
                 shared.add(task);
@@ -220,6 +230,13 @@ final class LedgerLane {
         if (connection == null) {
             Connection opened = dataSource.getConnection();
             opened.setAutoCommit(false);
+            // a database that stops answering (a stalled network, a frozen server) breaks the connection once no
+            // caller waits any more, instead of holding the lane forever; the next batch opens a new one
+            try {
+                opened.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            } catch (SQLFeatureNotSupportedException unsupported) {
+                LOG.debug("The ledger's JDBC driver has no network timeout; a database that hangs holds lane {}", name);
+            }
             connection = opened;
             connectionOpenedAt = System.nanoTime();
         }
