@@ -36,8 +36,8 @@ class LedgerWebhookTest {
         database = LedgerDatabase.freshSchema();
         graphApi = new GraphApiStub();
         // the ledger itself would wait a minute: only the webhook's bound can answer Meta in time
-        instance = new LedgerInstance(database, graphApi, "&webhookLedgerTimeout=500ms",
-                ledger -> ledger.setOperationTimeout(Duration.ofSeconds(60)));
+        instance = new LedgerInstance(database, graphApi.baseUri(), LedgerInstance.UNPACED,
+                "&webhookLedgerTimeout=500ms", ledger -> ledger.setOperationTimeout(Duration.ofSeconds(60)));
     }
 
     @AfterEach

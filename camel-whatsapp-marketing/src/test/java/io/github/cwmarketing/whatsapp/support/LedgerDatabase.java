@@ -21,13 +21,18 @@ public final class LedgerDatabase {
     }
 
     public static DataSource freshSchema() {
+        return dataSource(EmbeddedPostgres.server().getJdbcUrl("postgres", "postgres"), createSchema());
+    }
+
+    /** Creates a fresh, empty schema on the test JVM's embedded PostgreSQL and returns its name. */
+    public static String createSchema() {
         String schema = "ledger_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet();
         try (Connection c = EmbeddedPostgres.dataSource().getConnection(); Statement statement = c.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create schema " + schema, e);
         }
-        return dataSource(EmbeddedPostgres.server().getJdbcUrl("postgres", "postgres"), schema);
+        return schema;
     }
 
     public static DataSource dataSource(String jdbcUrl, String schema) {
