@@ -88,12 +88,15 @@ public final class BenchmarkSuite {
     }
 
     private void run() throws Exception {
-        if (settings.parts.contains("send") || settings.parts.contains("pacing")) {
+        if (settings.parts.contains("send") || settings.parts.contains("pacing") || settings.parts.contains("ledger")) {
             stub = Child.start("graph-api-stub", GraphApiStubServer.class, settings.agentJvmOptions("graph-api-stub", logDir),
                     List.of(String.valueOf(settings.stubMaxStreams)), logDir);
             int stubPort = ((Number) stub.ready().get("port")).intValue();
             log("Graph API stub on 127.0.0.1:" + stubPort + " (pid " + stub.pid() + ")");
             sendBenchmarks(stubPort);
+            if (settings.parts.contains("ledger")) {
+                new LedgerBenchmarks(settings, logDir, raw, report, this::warmUp).run(stubPort);
+            }
         }
         if (settings.parts.contains("webhook")) {
             webhookBenchmarks();
@@ -106,6 +109,9 @@ public final class BenchmarkSuite {
     // ---------------------------------------------------------------------------------------------------- send
 
     private void sendBenchmarks(int stubPort) throws Exception {
+        if (!settings.parts.contains("send") && !settings.parts.contains("pacing")) {
+            return;
+        }
         String latencies = settings.latencies.stream().map(String::valueOf).collect(Collectors.joining(","));
         boolean throughput = settings.parts.contains("send");
         try (Child ours = Child.start("send-ours", SendAgent.class, settings.agentJvmOptions("send-ours", logDir),
@@ -346,8 +352,14 @@ public final class BenchmarkSuite {
 
     /** One warm-up round; returns the share of its wall time the JIT compilers were busy. */
     @FunctionalInterface
-    private interface WarmUpRound {
+    interface WarmUpRound {
         double run() throws Exception;
+    }
+
+    /** The suite's warm-up, for the parts in classes of their own. */
+    @FunctionalInterface
+    interface WarmUp {
+        void run(String what, WarmUpRound round) throws Exception;
     }
 
     /**
@@ -374,7 +386,7 @@ public final class BenchmarkSuite {
         return number(result, jitKey) / 1000.0 / number(result, secondsKey);
     }
 
-    private static void check(String what, Map<String, Object> result) {
+    static void check(String what, Map<String, Object> result) {
         Object failed = result.get("failed");
         Object rejected = result.get("rejected");
         if (result.get("firstError") != null) {
@@ -392,7 +404,7 @@ public final class BenchmarkSuite {
         return value == null ? Double.NaN : value;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -429,10 +441,17 @@ public final class BenchmarkSuite {
         final int jmhIterationSeconds;
         final List<String> jvmOptions;
         final boolean profile;
+        final int ledgerRate;
+        final int ledgerLatency;
+        final int ledgerIterations;
+        final long ledgerIterationSeconds;
+        final List<Integer> ledgerWebhookBatches;
+        final Set<String> ledgerParts;
+        final boolean ledgerDurable;
 
         private Settings() {
             quick = Boolean.getBoolean("bench.quick");
-            parts = Set.copyOf(list("bench.parts", "send,pacing,webhook,jmh"));
+            parts = Set.copyOf(list("bench.parts", "send,pacing,webhook,ledger,jmh"));
             warmupRoundSeconds = longProperty("bench.warmup.roundSeconds", quick ? 3 : 5);
             warmupMaxSeconds = longProperty("bench.warmup.maxSeconds", quick ? 6 : 35);
             settleSeconds = longProperty("bench.settleSeconds", quick ? 1 : 2);
@@ -457,6 +476,13 @@ public final class BenchmarkSuite {
             jmhIterationSeconds = (int) longProperty("bench.jmh.iterationSeconds", 1);
             jvmOptions = list("bench.jvmOptions", "-Xms512m,-Xmx512m,-XX:+UseG1GC");
             profile = Boolean.getBoolean("bench.profile");
+            ledgerRate = (int) longProperty("bench.ledger.rate", 1000);
+            ledgerLatency = (int) longProperty("bench.ledger.latency", 250);
+            ledgerIterations = (int) longProperty("bench.ledger.iterations", quick ? 2 : 4);
+            ledgerIterationSeconds = longProperty("bench.ledger.iterationSeconds", quick ? 3 : 6);
+            ledgerWebhookBatches = list("bench.ledger.webhookBatches", "100,1").stream().map(Integer::valueOf).toList();
+            ledgerParts = Set.copyOf(list("bench.ledger.parts", "send,webhook"));
+            ledgerDurable = Boolean.parseBoolean(System.getProperty("bench.ledger.durable", "false"));
         }
 
         static Settings fromSystemProperties() {
@@ -486,10 +512,12 @@ public final class BenchmarkSuite {
             return String.format("JIT warm-up per child JVM in rounds of %d s until the JIT compilers are busy < %.0f %%"
                                  + " of a round (at most %d s), then a %d s settling round per scenario; send: %d iterations x %d s, %d in flight,"
                                  + " stub latencies %s ms; pacing: %d msg/s for %d s, %d offered in flight; webhook: %d iterations x %d s,"
-                                 + " %d POSTs in flight, %s statuses per POST; JMH: %d warm-up + %d x %d s, 1 fork;"
-                                 + " child JVM options %s",
+                                 + " %d POSTs in flight, %s statuses per POST; ledger: %d msg/s offered open-loop at"
+                                 + " %d ms stub latency, %d iterations x %d s, webhook %s statuses per POST;"
+                                 + " JMH: %d warm-up + %d x %d s, 1 fork; child JVM options %s",
                     warmupRoundSeconds, warmupJitShare * 100, warmupMaxSeconds, settleSeconds, sendIterations, sendIterationSeconds, inFlight, latencies, pacingRate,
                     pacingSeconds, pacingInFlight, webhookIterations, webhookIterationSeconds, webhookConcurrency, webhookBatches,
+                    ledgerRate, ledgerLatency, ledgerIterations, ledgerIterationSeconds, ledgerWebhookBatches,
                     jmhWarmups, jmhIterations, jmhIterationSeconds, String.join(" ", jvmOptions));
         }
     }

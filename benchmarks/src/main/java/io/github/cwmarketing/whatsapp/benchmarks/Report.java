@@ -33,6 +33,8 @@ final class Report {
     private Map<Integer, Map<String, Series>> webhook;
     private Map<String, Map<String, Object>> webhookHeaps;
     private List<Map<String, Object>> jmh;
+    private Series[] ledgerSend;
+    private Map<Integer, Map<String, Series>> ledgerWebhook;
 
     Report(BenchmarkSuite.Settings settings) {
         this.settings = settings;
@@ -57,6 +59,14 @@ final class Report {
         this.webhookHeaps = heaps;
     }
 
+    void ledgerSend(Series noLedger, Series ledger) {
+        this.ledgerSend = new Series[] { noLedger, ledger };
+    }
+
+    void ledgerWebhook(Map<Integer, Map<String, Series>> byBatch) {
+        this.ledgerWebhook = byBatch;
+    }
+
     void jmh(List<Map<String, Object>> rows) {
         this.jmh = rows;
     }
@@ -74,8 +84,10 @@ final class Report {
         renderSend(out);
         renderPacing(out);
         renderWebhook(out);
+        LedgerReport.render(out, settings, ledgerSend, ledgerWebhook);
         renderJmh(out);
         renderTargets(out);
+        LedgerReport.renderTargets(out, settings, ledgerSend, ledgerWebhook);
         return out.toString();
     }
 
@@ -308,7 +320,7 @@ final class Report {
                    + " spread before reading much into a few percent.\n");
     }
 
-    private static void target(StringBuilder out, String target, String measured, boolean met) {
+    static void target(StringBuilder out, String target, String measured, boolean met) {
         out.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "yes" : "**no**")
                 .append(" |\n");
     }

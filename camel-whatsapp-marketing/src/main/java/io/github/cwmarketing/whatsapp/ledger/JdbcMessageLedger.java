@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -32,10 +34,13 @@ import org.slf4j.LoggerFactory;
  * versioned script {@code META-INF/whatsapp-marketing/ledger/postgresql/V1__message_ledger.sql} in this jar, applied
  * at start when absent ({@code createSchema}, default true).
  * <p>
- * Work is done by two lanes, each one thread with one connection: the sending lane (claims, hand-overs, outcomes,
- * suppressions, reports, the instance's lease) and the webhook lane (lookups, status records, purges). Each lane
- * applies whatever queued up while its previous transaction ran as one transaction of set-based statements, so the
- * number of database round trips grows with the number of batches, not of messages. Stages complete on a small
+ * Work is done by lanes, each one thread with one connection: the sending lane (claims, outcomes, suppression
+ * changes), the hand-over lane (hand-overs, which a request waits for right before it leaves, and the instance's
+ * lease), the webhook lanes (lookups, status records, purges; two by default, taking POSTs in turn) and the read lane
+ * (reports and suppression lists, which first wait for what the sending lane had queued, so they see every write
+ * submitted before them): five connections by default. Each lane applies
+ * whatever queued up while its previous transaction ran as one transaction of set-based statements, so the number of
+ * database round trips grows with the number of batches, not of messages. Stages complete on a small
  * completion pool, never on a lane thread. The instance holds a lease (renewed every {@code leaseDuration / 3}); a
  * claim held by an instance whose lease expired counts by how far it got. Event keys are purged after
  * {@code eventRetention} (7 days) every {@code purgeInterval} (1 hour). Times come from the injected clock, so the
@@ -63,7 +68,11 @@ public class JdbcMessageLedger extends ServiceSupport implements MessageLedger {
     private ExecutorService completions;
     private ScheduledExecutorService timer;
     private LedgerLane sendLane;
-    private LedgerLane webhookLane;
+    private LedgerLane handOverLane;
+    private LedgerLane[] webhookLanes;
+    private final AtomicInteger nextWebhookLane = new AtomicInteger();
+    private int webhookLaneCount = 2;
+    private LedgerLane readLane;
 
     public JdbcMessageLedger(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -105,6 +114,24 @@ public class JdbcMessageLedger extends ServiceSupport implements MessageLedger {
     /** Whether to apply the schema scripts at start when tables or versions are missing; default true. */
     public void setCreateSchema(boolean createSchema) {
         this.createSchema = createSchema;
+    }
+
+    /**
+     * How many lanes (threads with a connection each) share the webhook's lookups and records; default 2, so that
+     * the database works on two POSTs' transactions at once and the lanes get more of the CPU beside the HTTP
+     * server's worker threads.
+     */
+    public void setWebhookLanes(int webhookLanes) {
+        if (webhookLanes < 1) {
+            throw new IllegalArgumentException("webhookLanes must be at least 1");
+        }
+        this.webhookLaneCount = webhookLanes;
+    }
+
+    /** The webhook lane of the next lookup or record, in turn. */
+    private LedgerLane webhookLane() {
+        return webhookLanes == null ? null : webhookLanes[Math.floorMod(nextWebhookLane.getAndIncrement(),
+                webhookLanes.length)];
     }
 
     /** The most operations one transaction applies; default 500. */
@@ -166,13 +193,14 @@ public class JdbcMessageLedger extends ServiceSupport implements MessageLedger {
         });
         scheduler.setRemoveOnCancelPolicy(true);
         timer = scheduler;
-        sendLane = new LedgerLane("WhatsAppMarketingLedgerSend", dataSource, maxBatchSize, maxQueueSize,
-                operationTimeout, completions, timer);
-        webhookLane = new LedgerLane("WhatsAppMarketingLedgerWebhook", dataSource, maxBatchSize, maxQueueSize,
-                operationTimeout, completions, timer);
-        sendLane.start();
-        webhookLane.start();
-        sendLane.submitFirst(sending.new LeaseTask()).get(operationTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        sendLane = lane("WhatsAppMarketingLedgerSend");
+        handOverLane = lane("WhatsAppMarketingLedgerHandOver");
+        webhookLanes = new LedgerLane[webhookLaneCount];
+        for (int i = 0; i < webhookLaneCount; i++) {
+            webhookLanes[i] = lane("WhatsAppMarketingLedgerWebhook-" + (i + 1));
+        }
+        readLane = lane("WhatsAppMarketingLedgerRead");
+        handOverLane.submitFirst(sending.new LeaseTask()).get(operationTimeout.toMillis(), TimeUnit.MILLISECONDS);
         long renewal = Math.max(1, leaseDuration.toMillis() / 3);
         timer.scheduleAtFixedRate(this::renewLease, renewal, renewal, TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(this::purgeQuietly, purgeInterval.toMillis(), purgeInterval.toMillis(),
@@ -180,8 +208,15 @@ public class JdbcMessageLedger extends ServiceSupport implements MessageLedger {
         LOG.info("Message ledger started on {} (instance {})", dataSource.getClass().getSimpleName(), instanceId);
     }
 
+    private LedgerLane lane(String name) {
+        LedgerLane lane = new LedgerLane(name, dataSource, maxBatchSize, maxQueueSize, operationTimeout, completions,
+                timer);
+        lane.start();
+        return lane;
+    }
+
     private void renewLease() {
-        sendLane.submitFirst(sending.new LeaseTask()).whenComplete((done, failure) -> {
+        handOverLane.submitFirst(sending.new LeaseTask()).whenComplete((done, failure) -> {
             if (failure != null) {
                 LOG.warn("Message ledger lease not renewed: {}", failure.getMessage());
             }
@@ -189,7 +224,7 @@ public class JdbcMessageLedger extends ServiceSupport implements MessageLedger {
     }
 
     private void purgeQuietly() {
-        webhookLane.submit(receiving.new PurgeTask()).whenComplete((purged, failure) -> {
+        webhookLanes[0].submit(receiving.new PurgeTask()).whenComplete((purged, failure) -> {
             if (failure != null) {
                 LOG.warn("Message ledger purge failed: {}", failure.getMessage());
             } else {
@@ -201,8 +236,13 @@ public class JdbcMessageLedger extends ServiceSupport implements MessageLedger {
     @Override
     protected void doStop() throws Exception {
         try {
+            // hand-overs first: the retirement turns what is still handed over into unknown outcomes
+            handOverLane.stop(operationTimeout);
             CompletableFuture<Void> retired = sendLane.submit(sending.new RetireTask());
-            webhookLane.stop(operationTimeout);
+            for (LedgerLane lane : webhookLanes) {
+                lane.stop(operationTimeout);
+            }
+            readLane.stop(operationTimeout);
             sendLane.stop(operationTimeout);
             if (retired.isCompletedExceptionally()) {
                 LOG.warn("Message ledger could not hand back its claims at stop; they count as its instance died");
@@ -226,7 +266,7 @@ public class JdbcMessageLedger extends ServiceSupport implements MessageLedger {
         if (!claim.holdsRow()) {
             return CompletableFuture.completedFuture(Boolean.TRUE);
         }
-        return submit(sendLane, sending.new HandOverTask(claim.claimToken()));
+        return submit(handOverLane, sending.new HandOverTask(claim.claimToken()));
     }
 
     @Override
@@ -239,12 +279,12 @@ public class JdbcMessageLedger extends ServiceSupport implements MessageLedger {
 
     @Override
     public CompletionStage<List<StatusContext>> lookupStatuses(List<StatusUpdate> updates) {
-        return submit(webhookLane, receiving.new LookupTask(List.copyOf(updates)));
+        return submit(webhookLane(), receiving.new LookupTask(List.copyOf(updates)));
     }
 
     @Override
     public CompletionStage<List<Boolean>> recordStatuses(List<StatusUpdate> updates) {
-        return submit(webhookLane, receiving.new RecordTask(List.copyOf(updates)));
+        return submit(webhookLane(), receiving.new RecordTask(List.copyOf(updates)));
     }
 
     @Override
@@ -264,22 +304,36 @@ public class JdbcMessageLedger extends ServiceSupport implements MessageLedger {
 
     @Override
     public CompletionStage<List<Suppression>> suppressions(int offset, int limit) {
-        return submit(sendLane, reads.suppressions(offset, limit));
+        return afterSendLane(() -> submit(readLane, reads.suppressions(offset, limit)));
     }
 
     @Override
     public CompletionStage<CampaignReport> campaignReport(String campaign) {
-        return submit(sendLane, reads.report(campaign));
+        return afterSendLane(() -> submit(readLane, reads.report(campaign)));
+    }
+
+    /** A read on the read lane once what the sending lane had queued is applied (so it sees the writes before it). */
+    private <T> CompletionStage<T> afterSendLane(Supplier<CompletableFuture<T>> read) {
+        return submit(sendLane, reads.flush()).thenCompose(applied -> read.get());
     }
 
     @Override
     public CompletionStage<Integer> purge() {
-        return submit(webhookLane, receiving.new PurgeTask());
+        return submit(webhookLanes == null ? null : webhookLanes[0], receiving.new PurgeTask());
     }
 
     @Override
     public CompletionStage<Void> flush() {
-        return CompletableFuture.allOf(submit(sendLane, reads.flush()), submit(webhookLane, reads.flush()));
+        List<CompletableFuture<Void>> flushed = new ArrayList<>();
+        flushed.add(submit(sendLane, reads.flush()));
+        flushed.add(submit(handOverLane, reads.flush()));
+        flushed.add(submit(readLane, reads.flush()));
+        if (webhookLanes != null) {
+            for (LedgerLane lane : webhookLanes) {
+                flushed.add(submit(lane, reads.flush()));
+            }
+        }
+        return CompletableFuture.allOf(flushed.toArray(CompletableFuture[]::new));
     }
 
     private <T> CompletableFuture<T> submit(LedgerLane lane, LaneTask<T> task) {

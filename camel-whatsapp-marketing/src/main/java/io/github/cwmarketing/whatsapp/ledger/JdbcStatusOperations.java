@@ -24,16 +24,18 @@ import java.util.TreeSet;
  */
 final class JdbcStatusOperations {
 
-    private static final String LOOKUP = "SELECT u.ord, (e.event_key IS NOT NULL) AS seen, m.found, m.send_key,"
-            + " m.campaign, m.template_name, m.sent_at, s.status"
+    // the message by its id, else (an unknown outcome whose answer was lost) by the send key it carried as callback
+    // data: two joins on unique indexes, the second probed only when the first found nothing
+    private static final String LOOKUP = "SELECT u.ord, (e.event_key IS NOT NULL) AS seen,"
+            + " (m1.id IS NOT NULL OR m2.id IS NOT NULL) AS found,"
+            + " COALESCE(m1.send_key, m2.send_key) AS send_key, COALESCE(m1.campaign, m2.campaign) AS campaign,"
+            + " COALESCE(m1.template_name, m2.template_name) AS template_name,"
+            + " COALESCE(m1.sent_at, m2.sent_at) AS sent_at, s.status"
             + " FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS u(event_key, message_id, callback, ord)"
             + " LEFT JOIN whatsapp_webhook_event e ON e.event_key = u.event_key"
-            + " LEFT JOIN LATERAL (SELECT true AS found, x.send_key, x.campaign, x.template_name, x.sent_at FROM ("
-            + "   SELECT 0 AS priority, send_key, campaign, template_name, sent_at FROM whatsapp_message"
-            + "   WHERE message_id = u.message_id"
-            + "   UNION ALL SELECT 1, send_key, campaign, template_name, sent_at FROM whatsapp_message"
-            + "   WHERE u.callback IS NOT NULL AND send_key = u.callback AND key_in_callback AND message_id IS NULL"
-            + " ) x ORDER BY x.priority LIMIT 1) m ON true"
+            + " LEFT JOIN whatsapp_message m1 ON m1.message_id = u.message_id"
+            + " LEFT JOIN whatsapp_message m2 ON m1.id IS NULL AND m2.send_key = u.callback AND m2.key_in_callback"
+            + " AND m2.message_id IS NULL"
             + " LEFT JOIN whatsapp_message_status s ON s.message_id = u.message_id"
             + " ORDER BY u.ord";
 

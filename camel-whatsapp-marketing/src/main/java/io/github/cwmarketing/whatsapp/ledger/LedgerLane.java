@@ -154,12 +154,15 @@ final class LedgerLane {
     }
 
     private void runInTransaction(List<LaneTask<?>> tasks) {
+        boolean reconnected = false;
         for (int attempt = 1; ; attempt++) {
+            boolean committing = false;
             try {
                 Connection c = connection();
                 for (List<LaneTask<?>> group : groups(tasks)) {
                     group.get(0).runner().run(c, group);
                 }
+                committing = true;
                 c.commit();
                 tasks.forEach(this::deliver);
                 return;
@@ -167,6 +170,12 @@ final class LedgerLane {
                 rollback();
                 if (isBrokenConnection(e)) {
                     closeConnection();
+                    // a connection that broke while idle (a database restart) fails its first use; nothing of an
+                    // uncommitted transaction survives a broken connection, so one retry on a new one is safe
+                    if (!committing && !reconnected) {
+                        reconnected = true;
+                        continue;
+                    }
                     unavailable(tasks, e);
                     return;
                 }
