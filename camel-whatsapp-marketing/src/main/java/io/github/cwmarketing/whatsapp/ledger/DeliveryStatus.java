@@ -1,6 +1,8 @@
 package io.github.cwmarketing.whatsapp.ledger;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A status Meta reports for a sent message, ranked so that progression never goes backwards: sent &lt; delivered &lt;
@@ -14,10 +16,20 @@ public enum DeliveryStatus {
     PLAYED(3),
     FAILED(9);
 
+    private static final Map<String, DeliveryStatus> BY_WIRE_NAME = new HashMap<>();
+
+    static {
+        for (DeliveryStatus status : values()) {
+            BY_WIRE_NAME.put(status.wireName, status);
+        }
+    }
+
     private final int rank;
+    private final String wireName;
 
     DeliveryStatus(int rank) {
         this.rank = rank;
+        this.wireName = name().toLowerCase(Locale.ROOT);
     }
 
     /** The rank stored in {@code whatsapp_message_status.status_rank}; failed has the highest. */
@@ -32,13 +44,17 @@ public enum DeliveryStatus {
 
     /** The lower-case name Meta uses in webhooks. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** The status of a webhook's {@code status} field, or null for a value the ledger does not track. */
     public static DeliveryStatus of(String status) {
         if (status == null) {
             return null;
+        }
+        DeliveryStatus exact = BY_WIRE_NAME.get(status);
+        if (exact != null) {
+            return exact;
         }
         try {
             return valueOf(status.trim().toUpperCase(Locale.ROOT));

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The JDBC ledger's receiving side: the lookup before routing (already recorded? the message row's context), the
@@ -191,10 +190,10 @@ final class JdbcStatusOperations {
         if (keys.isEmpty()) {
             return fresh;
         }
-        List<String> sorted = new ArrayList<>(new TreeSet<>(keys));
+        // the statement inserts in key order, so that concurrent lanes lock keys in the same order
         try (PreparedStatement statement = c.prepareStatement(RECORD_EVENTS)) {
             statement.setLong(1, now.toEpochMilli());
-            statement.setArray(2, c.createArrayOf("text", sorted.toArray(String[]::new)));
+            statement.setArray(2, c.createArrayOf("text", keys.toArray(String[]::new)));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     fresh.add(rs.getString(1));
@@ -220,7 +219,8 @@ final class JdbcStatusOperations {
     }
 
     private static void upsertStatuses(Connection c, List<StatusUpdate> applied, Instant now) throws SQLException {
-        Map<String, StatusState> byMessage = new TreeMap<>();
+        // one row per message; the statement upserts in message id order (a lock order shared by the lanes)
+        Map<String, StatusState> byMessage = new HashMap<>();
         applied.forEach(update -> byMessage.computeIfAbsent(update.messageId(), id -> new StatusState()).apply(update));
         List<Map.Entry<String, StatusState>> rows = new ArrayList<>(byMessage.entrySet());
         try (PreparedStatement statement = c.prepareStatement(UPSERT_STATUS)) {
