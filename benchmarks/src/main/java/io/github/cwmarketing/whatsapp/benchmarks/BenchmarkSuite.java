@@ -95,7 +95,7 @@ public final class BenchmarkSuite {
             log("Graph API stub on 127.0.0.1:" + stubPort + " (pid " + stub.pid() + ")");
             sendBenchmarks(stubPort);
             if (settings.parts.contains("ledger")) {
-                new LedgerBenchmarks(settings, logDir, raw, report, this::warmUp).run(stubPort);
+                new LedgerBenchmarks(settings, logDir, raw, report, this::warmUp).run(stub, stubPort);
             }
         }
         if (settings.parts.contains("webhook")) {

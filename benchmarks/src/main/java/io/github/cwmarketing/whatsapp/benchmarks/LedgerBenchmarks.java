@@ -35,6 +35,7 @@ final class LedgerBenchmarks {
     private final Map<String, Object> raw;
     private final Report report;
     private final BenchmarkSuite.WarmUp warmUp;
+    private Child stub;
 
     LedgerBenchmarks(BenchmarkSuite.Settings settings, Path logDir, Map<String, Object> raw, Report report,
                      BenchmarkSuite.WarmUp warmUp) {
@@ -45,7 +46,8 @@ final class LedgerBenchmarks {
         this.warmUp = warmUp;
     }
 
-    void run(int stubPort) throws Exception {
+    void run(Child stub, int stubPort) throws Exception {
+        this.stub = stub;
         Path data = Files.createTempDirectory("bench-ledger-postgres");
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(data);
         if (settings.ledgerDurable) {
@@ -89,9 +91,15 @@ final class LedgerBenchmarks {
             for (int i = 0; i < settings.ledgerIterations; i++) {
                 List<String> order = i % 2 == 0 ? List.of(NO_LEDGER, LEDGER) : List.of(LEDGER, NO_LEDGER);
                 for (String route : order) {
+                    Map<String, Object> before = stub.call("stats", 10_000);
                     Map<String, Object> result = agent.call("run route=" + route + " rate=" + rate + " latencyMs="
                                                             + latency + " durationMs="
                                                             + settings.ledgerIterationSeconds * 1000, timeout);
+                    Map<String, Object> after = stub.call("stats", 10_000);
+                    result.put("stubNewConnections", number(after, "connections") - number(before, "connections"));
+                    double requests = number(after, "requests") - number(before, "requests");
+                    result.put("stubCpuMicrosPerRequest", requests == 0 ? null
+                            : (number(after, "cpuNanos") - number(before, "cpuNanos")) / 1000.0 / requests);
                     series.get(route).add(result);
                     log(String.format("  %-9s iteration %d: %,6.0f msg/s (offered %,.0f), added p50 %.2f ms, p99 %.2f"
                                       + " ms, %.1f us CPU/msg, failed %s, lost %s", route, i + 1,

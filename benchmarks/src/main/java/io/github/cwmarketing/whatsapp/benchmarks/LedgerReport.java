@@ -29,15 +29,16 @@ final class LedgerReport {
         if (webhook != null) {
             webhook.forEach((batch, series) -> renderWebhook(out, settings, batch, series.get("ours-signed"),
                     series.get("ours-ledger")));
-            out.append("With the ledger every POST costs two transactions of the ledger's webhook lane (a lookup before"
-                       + " routing, a record after), shared with the POSTs that queued meanwhile (group commit)."
+            out.append("With the ledger every POST waits for two transactions of the ledger's webhook lanes (a lookup"
+                       + " before routing, a record after), each shared with the POSTs that queued meanwhile (group"
+                       + " commit)."
                        + " PostgreSQL runs as processes of its own: its CPU is not in the server CPU figures.\n\n");
         }
     }
 
     private static void renderSend(StringBuilder out, BenchmarkSuite.Settings settings, Series none, Series ledger) {
         out.append("### Message ledger, send: ").append(settings.ledgerRate)
-                .append(" messages/s offered open-loop to one phone number id (paced at that rate), stub latency ")
+                .append(" messages/s offered open-loop to one phone number id (the feeder paces; the component's pacing off), stub latency ")
                 .append(settings.ledgerLatency).append(" ms; JDBC ledger on embedded PostgreSQL, ")
                 .append(database(settings)).append("\n\n");
         out.append("| figure | no ledger | JDBC ledger | ratio ledger / no ledger |\n|---|---:|---:|---:|\n");
@@ -49,6 +50,9 @@ final class LedgerReport {
         row(out, "client CPU µs per message, whole JVM (" + LOWER + ")", none, ledger, "cpuMicrosPerMessage");
         row(out, "client CPU, cores busy", none, ledger, "cpuCores");
         row(out, "young/full GCs per iteration", none, ledger, "gcCount");
+        row(out, "JIT compilation ms per iteration (≈ 0 in steady state)", none, ledger, "jitMillis");
+        row(out, "new connections at the stub per iteration", none, ledger, "stubNewConnections");
+        row(out, "stub CPU µs per request (the stub's own cost)", none, ledger, "stubCpuMicrosPerRequest");
         for (String write : List.of("claim", "hand_over", "outcome")) {
             out.append("| ledger write `").append(write).append("` p50 / p99, ms | – | ")
                     .append(cell(ledger.values("ledgerWrites." + write + ".p50Ms"))).append(" / ")

@@ -260,6 +260,9 @@ final class Report {
     // ------------------------------------------------------------------------------------------- targets
 
     private void renderTargets(StringBuilder out) {
+        if (send.isEmpty() && pacing == null && webhook == null) {
+            return;
+        }
         out.append("### Targets of issue 7 (this run)\n\n| target | measured | met |\n|---|---|---|\n");
         Series[] send100 = send.get(100);
         if (send100 != null) {
