@@ -46,26 +46,15 @@ final class JdbcReads {
     }
 
     private static LaneTask.Runner runner(int order, boolean isolated) {
-        return new LaneTask.Runner() {
-            @Override
-            @SuppressWarnings({ "unchecked", "rawtypes" })
-            public void run(Connection connection, List<LaneTask<?>> tasks) throws SQLException {
-                for (LaneTask<?> task : tasks) {
-                    OwnTask own = (OwnTask) task;
-                    own.result(own.execute(connection));
-                }
-            }
+        return LaneTask.runner(order, isolated, JdbcReads::executeEach);
+    }
 
-            @Override
-            public int order() {
-                return order;
-            }
-
-            @Override
-            public boolean isolated() {
-                return isolated;
-            }
-        };
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static void executeEach(Connection connection, List<LaneTask<?>> tasks) throws SQLException {
+        for (LaneTask<?> task : tasks) {
+            OwnTask own = (OwnTask) task;
+            own.result(own.execute(connection));
+        }
     }
 
     LaneTask<CampaignReport> report(String campaign) {
