@@ -9,6 +9,7 @@ import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingInvalidResponseException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingUnknownOutcomeException;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
 import io.github.cwmarketing.whatsapp.pipeline.OutgoingRequest;
 import io.github.cwmarketing.whatsapp.util.UnreadableBodyException;
 import org.apache.camel.AsyncCallback;
@@ -52,7 +53,7 @@ abstract class GraphApiProducer<P> extends DefaultAsyncProducer {
         P prepared;
         CompletionStage<Boolean> admitted;
         try {
-            prepared = prepare(exchange.getMessage());
+            prepared = prepare(exchange.getMessage(), takeAccessToken(exchange.getMessage()));
             admitted = admit(exchange, prepared);
         } catch (Exception e) {
             exchange.setException(e);
@@ -88,8 +89,28 @@ abstract class GraphApiProducer<P> extends DefaultAsyncProducer {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    /** Validates the message and builds the request; anything wrong is thrown here, before any network call. */
-    protected abstract P prepare(Message in) throws Exception;
+    /**
+     * Validates the message and builds the request; anything wrong is thrown here, before any network call.
+     *
+     * @param accessToken the message's own access token (taken off it already), or null for the endpoint's
+     */
+    protected abstract P prepare(Message in, String accessToken) throws Exception;
+
+    /**
+     * Removes the per-message access token from the message before anything else happens, so that it never stays on
+     * the exchange: not in an error handler's log of a failed exchange, not in the route after the send.
+     */
+    private static String takeAccessToken(Message in) {
+        Object token = in.removeHeader(WhatsAppMarketingConstants.ACCESS_TOKEN);
+        if (token == null) {
+            return null;
+        }
+        if (!(token instanceof String text) || text.isBlank()) {
+            throw new WhatsAppMarketingValidationException(WhatsAppMarketingConstants.ACCESS_TOKEN,
+                    "must be a non-empty String");
+        }
+        return text;
+    }
 
     /** The request of what {@link #prepare} made. */
     protected abstract OutgoingRequest outgoing(P prepared);

@@ -5,6 +5,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
 import io.github.cwmarketing.whatsapp.operations.GraphApiCall;
 import io.github.cwmarketing.whatsapp.util.Sha256;
 import org.apache.camel.util.ObjectHelper;
@@ -17,7 +18,8 @@ import org.apache.camel.util.ObjectHelper;
  * <li>DIALOG360: {@code {baseUri}/marketing_messages} (no version, no phone number id), with
  * {@code D360-API-KEY: <apiKey>}; the base defaults to {@code https://waba-v2.360dialog.io}.</li>
  * </ul>
- * Holds the secret in its headers map: never log a {@link GraphApiRequest} it builds.
+ * A message may bring its own access token (the {@code CamelWhatsAppMarketingAccessToken} header), which replaces the
+ * endpoint's in that request only. Holds the secret in its headers map: never log a {@link GraphApiRequest}'s headers.
  */
 final class GraphApiUrls {
 
@@ -43,21 +45,34 @@ final class GraphApiUrls {
         }
     }
 
-    /** The send request: {@code POST .../marketing_messages} with the JSON payload. */
-    GraphApiRequest marketingMessages(String phoneNumberId, byte[] json) {
+    /** The send request: {@code POST .../marketing_messages} with the JSON payload, with a message's own token. */
+    GraphApiRequest marketingMessages(String phoneNumberId, byte[] json, String accessToken) {
         String path = provider == WhatsAppMarketingProvider.DIALOG360
                 ? "/marketing_messages"
                 : '/' + apiVersion + '/' + phoneNumberId + "/marketing_messages";
-        return GraphApiRequest.post(URI.create(baseUri + path), authorization, json);
+        return GraphApiRequest.post(URI.create(baseUri + path), authorization(accessToken), json);
     }
 
     /** An account or template operation's request (META only: the endpoint refuses the others at creation). */
-    GraphApiRequest node(GraphApiCall call) {
+    GraphApiRequest node(GraphApiCall call, String accessToken) {
         URI uri = URI.create(baseUri + '/' + apiVersion + '/' + call.nodeId()
                              + (call.fields() == null ? "" : "?fields=" + call.fields()));
+        Map<String, String> headers = authorization(accessToken);
         return "GET".equals(call.method())
-                ? GraphApiRequest.get(uri, authorization)
-                : GraphApiRequest.post(uri, authorization, call.json());
+                ? GraphApiRequest.get(uri, headers)
+                : GraphApiRequest.post(uri, headers, call.json());
+    }
+
+    /** The endpoint's authorisation, or a message's own access token (provider META only). */
+    private Map<String, String> authorization(String accessToken) {
+        if (accessToken == null) {
+            return authorization;
+        }
+        if (provider != WhatsAppMarketingProvider.META) {
+            throw new WhatsAppMarketingValidationException(WhatsAppMarketingConstants.ACCESS_TOKEN,
+                    "is for provider META: with " + provider + " the apiKey option authenticates");
+        }
+        return Map.of(AUTHORIZATION, "Bearer " + accessToken);
     }
 
     /**

@@ -32,6 +32,24 @@ public final class WhatsAppMarketingConstants {
                             + " events, the number the status belongs to.",
               javaType = "String")
     public static final String PHONE_NUMBER_ID = "CamelWhatsAppMarketingPhoneNumberId";
+    @Metadata(label = "producer",
+              description = "The template's body parameters: a List (positional), a Map of parameter names to values"
+                            + " (named), or the JSON text of an array or object. Added to a body that gives none (no"
+                            + " body, or a full payload without a body component); when the body gives body parameters"
+                            + " too, the message fails validation.",
+              javaType = "Object")
+    public static final String BODY_PARAMETERS = "CamelWhatsAppMarketingBodyParameters";
+    @Metadata(label = "producer",
+              description = "biz_opaque_callback_data of this message (at most 512 characters), echoed in its status"
+                            + " webhooks; a payload's own value wins.",
+              javaType = "String")
+    public static final String BIZ_OPAQUE_CALLBACK_DATA = "CamelWhatsAppMarketingBizOpaqueCallbackData";
+    @Metadata(label = "producer", secret = true,
+              description = "The access token of this message (provider META), overriding the accessToken option: one"
+                            + " endpoint sends for many WhatsApp Business Accounts. Taken off the message before the"
+                            + " request is made: never logged, never in an exception, not on the exchange afterwards.",
+              javaType = "String")
+    public static final String ACCESS_TOKEN = "CamelWhatsAppMarketingAccessToken";
 
     @Metadata(description = "The idempotency key of one intended message (e.g. autumn-2026:4915112345678), at most 512"
                             + " characters. With a ledger, send claims it before any request: a key accepted earlier is"

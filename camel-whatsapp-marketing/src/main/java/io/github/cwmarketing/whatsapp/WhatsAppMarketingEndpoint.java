@@ -141,14 +141,14 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint implements Endpoi
         return rate <= 0 ? null : getComponent().pacer(urls().pacingKey(phoneNumberId), rate);
     }
 
-    /** {@code POST .../marketing_messages} of the provider with the JSON payload. */
-    GraphApiRequest marketingMessagesRequest(String phoneNumberId, byte[] json) {
-        return urls().marketingMessages(phoneNumberId, json);
+    /** {@code POST .../marketing_messages} of the provider with the JSON payload; a null token: the endpoint's. */
+    GraphApiRequest marketingMessagesRequest(String phoneNumberId, byte[] json, String accessToken) {
+        return urls().marketingMessages(phoneNumberId, json, accessToken);
     }
 
-    /** The request of an account or template operation. */
-    GraphApiRequest operationRequest(GraphApiCall call) {
-        return urls().node(call);
+    /** The request of an account or template operation; a null token: the endpoint's. */
+    GraphApiRequest operationRequest(GraphApiCall call, String accessToken) {
+        return urls().node(call, accessToken);
     }
 
     /** The API this endpoint calls, or for the webhook the path it serves; never a secret. */

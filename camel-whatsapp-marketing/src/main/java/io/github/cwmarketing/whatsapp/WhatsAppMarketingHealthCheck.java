@@ -164,7 +164,7 @@ public class WhatsAppMarketingHealthCheck extends AbstractHealthCheck {
     }
 
     private Answer ask(TokenProbe probe) {
-        GraphApiRequest request = new GraphApiUrls(probe.configuration()).node(probe.call());
+        GraphApiRequest request = new GraphApiUrls(probe.configuration()).node(probe.call(), null);
         GraphApiTransport transport;
         try {
             transport = component.transport(probe.configuration());

@@ -43,10 +43,10 @@ public class WhatsAppMarketingOperationsProducer extends GraphApiProducer<Outgoi
     }
 
     @Override
-    protected OutgoingRequest prepare(Message in) {
+    protected OutgoingRequest prepare(Message in, String accessToken) {
         GraphApiCall call = call(in);
         LOG.debug("{}: {}", operation, call);
-        return new OutgoingRequest(operation.name(), null, getEndpoint().operationRequest(call), null);
+        return new OutgoingRequest(operation.name(), null, getEndpoint().operationRequest(call, accessToken), null);
     }
 
     @Override

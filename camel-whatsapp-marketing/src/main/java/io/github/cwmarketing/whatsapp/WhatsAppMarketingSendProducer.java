@@ -95,7 +95,7 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
     }
 
     @Override
-    protected PreparedSend prepare(Message in) throws Exception {
+    protected PreparedSend prepare(Message in, String accessToken) throws Exception {
         MessageLedger ledger = getEndpoint().ledger();
         String sendKey = ledger == null ? null : sendKey(in);
         // with a ledger, a message without callback data carries its send key there (a status resolves the key)
@@ -112,8 +112,8 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
         WhatsAppMarketingEndpoint endpoint = getEndpoint();
         PreparedSend prepared = new PreparedSend(request.getTemplate().getName(), intent);
         prepared.outgoing = new OutgoingRequest(WhatsAppMarketingOperation.send.name(), phoneNumberId,
-                endpoint.marketingMessagesRequest(phoneNumberId, message.json()), endpoint.pacer(phoneNumberId),
-                ledger == null ? null : () -> handOver(ledger, prepared));
+                endpoint.marketingMessagesRequest(phoneNumberId, message.json(), accessToken),
+                endpoint.pacer(phoneNumberId), ledger == null ? null : () -> handOver(ledger, prepared));
         return prepared;
     }
 
@@ -295,6 +295,12 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
         return AttemptOutcome.unknown(handedOverAt);
     }
 
+    /** The callback data header, else (with a ledger) the send key, so that a status webhook names the key. */
+    private static String callbackData(Message in, String sendKey) {
+        String header = in.getHeader(WhatsAppMarketingConstants.BIZ_OPAQUE_CALLBACK_DATA, String.class);
+        return header != null ? header : sendKey;
+    }
+
     private MessageDefaults defaults(Message in, String sendKey) {
         return new MessageDefaults(
                 in.getHeader(WhatsAppMarketingConstants.TO, String.class),
@@ -303,7 +309,8 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
                 header(in, WhatsAppMarketingConstants.TEMPLATE_LANGUAGE, configuration.getTemplateLanguage()),
                 productPolicy(in),
                 messageActivitySharing(in),
-                sendKey);
+                in.getHeader(WhatsAppMarketingConstants.BODY_PARAMETERS),
+                callbackData(in, sendKey));
     }
 
     private ProductPolicy productPolicy(Message in) {

@@ -94,14 +94,14 @@ class Dialog360ProviderTest extends OperationsTestSupport {
                 "whatsapp-marketing:send?accessToken=" + GraphApiStub.TOKEN, WhatsAppMarketingEndpoint.class);
         byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(dialog360.marketingMessagesRequest(null, json).uri())
+        assertThat(dialog360.marketingMessagesRequest(null, json, null).uri())
                 .hasToString("https://waba-v2.360dialog.io/marketing_messages");
-        assertThat(explicitMetaDefault.marketingMessagesRequest(null, json).uri())
+        assertThat(explicitMetaDefault.marketingMessagesRequest(null, json, null).uri())
                 .hasToString("https://waba-v2.360dialog.io/marketing_messages");
-        assertThat(dialog360.marketingMessagesRequest(null, json).headers()).containsOnlyKeys("D360-API-KEY");
-        assertThat(meta.marketingMessagesRequest("106540352242922", json).uri())
+        assertThat(dialog360.marketingMessagesRequest(null, json, null).headers()).containsOnlyKeys("D360-API-KEY");
+        assertThat(meta.marketingMessagesRequest("106540352242922", json, null).uri())
                 .hasToString("https://graph.facebook.com/v25.0/106540352242922/marketing_messages");
-        assertThat(meta.marketingMessagesRequest("106540352242922", json).headers())
+        assertThat(meta.marketingMessagesRequest("106540352242922", json, null).headers())
                 .containsExactly(Map.entry("Authorization", "Bearer " + GraphApiStub.TOKEN));
     }
 

@@ -52,6 +52,13 @@ class LedgerSendTest extends SendTestSupport {
                        + (extra.isEmpty() ? "" : "&" + extra));
     }
 
+    private Exchange sendTo(String phone, String key, Map<String, Object> extraHeaders) {
+        Map<String, Object> headers = new java.util.HashMap<>(extraHeaders);
+        headers.put(WhatsAppMarketingConstants.TO, phone);
+        headers.put(WhatsAppMarketingConstants.SEND_KEY, key);
+        return send(uri(""), null, headers);
+    }
+
     private Exchange sendTo(String phone, String key) {
         return send(uri(""), null, key == null ? Map.of(WhatsAppMarketingConstants.TO, phone)
                 : Map.of(WhatsAppMarketingConstants.TO, phone, WhatsAppMarketingConstants.SEND_KEY, key));
@@ -108,6 +115,10 @@ class LedgerSendTest extends SendTestSupport {
                 .template("autumn_offer", "en").bizOpaqueCallbackData("mine").build(),
                 Map.of(WhatsAppMarketingConstants.SEND_KEY, KEY + "own"));
         assertThat(lastRequestBody().path("biz_opaque_callback_data").asText()).isEqualTo("mine");
+
+        sendTo("+4915110000102", KEY + "header", Map.of(WhatsAppMarketingConstants.BIZ_OPAQUE_CALLBACK_DATA, "crm-42"));
+        assertThat(lastRequestBody().path("biz_opaque_callback_data").asText()).as("the header wins over the key")
+                .isEqualTo("crm-42");
     }
 
     @Test

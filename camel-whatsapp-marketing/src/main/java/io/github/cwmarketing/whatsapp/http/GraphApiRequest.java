@@ -15,4 +15,10 @@ public record GraphApiRequest(String method, URI uri, Map<String, String> header
     public static GraphApiRequest get(URI uri, Map<String, String> headers) {
         return new GraphApiRequest("GET", uri, headers, null);
     }
+
+    /** The method, URI and the names of the headers: their values hold the secret, the body a phone number. */
+    @Override
+    public String toString() {
+        return "GraphApiRequest[" + method + " " + uri + ", headers " + headers.keySet() + "]";
+    }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cwmarketing.whatsapp.model.MarketingMessageRequest;
 import io.github.cwmarketing.whatsapp.model.Template;
@@ -37,11 +38,20 @@ import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException
  * Every body becomes a JSON object first. Fields set to null are left out (as the typed model does); the fields the
  * payload leaves out are added from the {@link MessageDefaults} and Meta's fixed envelope values; the typed view is
  * read from the result, which is what is sent.
+ * <p>
+ * The body parameters of {@link MessageDefaults#bodyParameters()} (a {@code List}: positional, a {@code Map}: by name,
+ * or the JSON text of an array or object) become the template's {@code body} component, for a body that gives none.
+ * A body that gives them too (a {@code List}, a {@code Map} without {@code template}, a payload whose template has a
+ * {@code body} component) is refused: two sets of parameters cannot be merged, and choosing one would send a message
+ * the route did not mean.
  */
 public final class RequestAssembler {
 
     private static final String TEMPLATE = "template";
     private static final String LANGUAGE = "language";
+    private static final String COMPONENTS = "components";
+    /** The header of the body parameters (the root package's constant: this package does not import it). */
+    private static final String BODY_PARAMETERS_HEADER = "CamelWhatsAppMarketingBodyParameters";
 
     private final ObjectMapper mapper;
     private final ObjectReader payloadReader;
@@ -58,6 +68,9 @@ public final class RequestAssembler {
         ObjectNode payload = toPayload(body);
         removeNullFields(payload);
         complete(payload, defaults);
+        if (defaults.bodyParameters() != null) {
+            addBodyParameters(payload, body, defaults.bodyParameters());
+        }
         MarketingMessageRequest request = toRequest(payload);
         try {
             return new AssembledMessage(request, mapper.writeValueAsBytes(payload));
@@ -147,6 +160,71 @@ public final class RequestAssembler {
         }
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** Adds the header's body parameters as the template's body component, after its header components. */
+    private void addBodyParameters(ObjectNode payload, Object body, Object value) {
+        List<TemplateParameter> parameters = bodyParameters(value);
+        if (parameters.isEmpty()) {
+            return; // an empty List or Map gives no parameters
+        }
+        boolean bodyGivesParameters = body instanceof Collection<?>
+                                      || body instanceof Map<?, ?> map && !map.containsKey(TEMPLATE);
+        if (!(payload.get(TEMPLATE) instanceof ObjectNode template)) {
+            return; // not an object: the typed view refuses it
+        }
+        ArrayNode components = template.get(COMPONENTS) instanceof ArrayNode array ? array : null;
+        if (bodyGivesParameters || components != null && hasBodyComponent(components)) {
+            throw new WhatsAppMarketingValidationException(BODY_PARAMETERS_HEADER,
+                    "gives the body parameters, and so does the message body: give them in one of the two");
+        }
+        if (components == null) {
+            components = template.putArray(COMPONENTS);
+        }
+        int index = 0;
+        while (index < components.size()
+               && TemplateComponent.HEADER.equals(components.get(index).path("type").asText())) {
+            index++;
+        }
+        components.insert(index, mapper.valueToTree(new TemplateComponent(TemplateComponent.BODY, parameters)));
+    }
+
+    private static boolean hasBodyComponent(ArrayNode components) {
+        for (JsonNode component : components) {
+            if (TemplateComponent.BODY.equals(component.path("type").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The header's value as parameters: a List, a Map, or JSON text (or a JSON tree) of an array or an object. */
+    private List<TemplateParameter> bodyParameters(Object value) {
+        Object parameters = value;
+        if (value instanceof String || value instanceof byte[]) {
+            parameters = fromJsonText(value);
+        } else if (value instanceof JsonNode tree) {
+            parameters = mapper.convertValue(tree, Object.class);
+        }
+        if (parameters instanceof Collection<?> list) {
+            return positionalParameters(list);
+        }
+        if (parameters instanceof Map<?, ?> map) {
+            return namedParameters(map);
+        }
+        throw new WhatsAppMarketingValidationException(BODY_PARAMETERS_HEADER, "must be a List, a Map or the JSON text"
+                + " of an array or object, was " + (parameters == null ? "JSON null" : parameters.getClass().getName()));
+    }
+
+    private Object fromJsonText(Object json) {
+        try {
+            JsonNode tree = json instanceof String text ? payloadReader.readTree(text)
+                    : payloadReader.readTree((byte[]) json);
+            return tree == null || tree.isMissingNode() ? null : mapper.convertValue(tree, Object.class);
+        } catch (IOException e) {
+            throw new WhatsAppMarketingValidationException(BODY_PARAMETERS_HEADER,
+                    "is text but not JSON: give a List, a Map, or the JSON text of an array or object");
+        }
     }
 
     private static List<TemplateParameter> positionalParameters(Collection<?> values) {

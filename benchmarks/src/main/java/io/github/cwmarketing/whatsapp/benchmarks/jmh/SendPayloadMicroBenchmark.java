@@ -53,7 +53,7 @@ public class SendPayloadMicroBenchmark {
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         assembler = new RequestAssembler(mapper);
         responseReader = mapper.readerFor(MarketingMessageResponse.class);
-        defaults = new MessageDefaults("+447946000001", null, "spring_sale", "en", null, null, null);
+        defaults = new MessageDefaults("+447946000001", null, "spring_sale", "en", null, null, null, null);
         // as WhatsAppServiceRestAPIAdapter configures its mapper
         theirsMapper = new ObjectMapper().registerModule(new JavaTimeModule());
         theirsMapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
