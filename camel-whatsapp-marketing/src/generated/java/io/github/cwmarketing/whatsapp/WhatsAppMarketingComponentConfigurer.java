@@ -46,6 +46,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "bodyReadTimeout": getOrCreateConfiguration(target).setBodyReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "campaign": getOrCreateConfiguration(target).setCampaign(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -62,6 +63,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "ledger": getOrCreateConfiguration(target).setLedger(property(camelContext, io.github.cwmarketing.whatsapp.ledger.MessageLedger.class, value)); return true;
         case "listener": target.setListener(property(camelContext, io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
@@ -88,6 +90,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "pacingDataSource": target.setPacingDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "pairpacing":
         case "pairPacing": getOrCreateConfiguration(target).setPairPacing(property(camelContext, boolean.class, value)); return true;
+        case "parkduration":
+        case "parkDuration": getOrCreateConfiguration(target).setParkDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "phonenumberid":
         case "phoneNumberId": getOrCreateConfiguration(target).setPhoneNumberId(property(camelContext, java.lang.String.class, value)); return true;
         case "productpolicy":
@@ -97,6 +101,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "resendunknownoutcomeafter":
+        case "resendUnknownOutcomeAfter": getOrCreateConfiguration(target).setResendUnknownOutcomeAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -117,6 +123,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "templateLanguage": getOrCreateConfiguration(target).setTemplateLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "templatename":
         case "templateName": getOrCreateConfiguration(target).setTemplateName(property(camelContext, java.lang.String.class, value)); return true;
+        case "usrecipients":
+        case "usRecipients": getOrCreateConfiguration(target).setUsRecipients(property(camelContext, io.github.cwmarketing.whatsapp.UsRecipients.class, value)); return true;
         case "verifytoken":
         case "verifyToken": getOrCreateConfiguration(target).setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "wabaid":
@@ -125,6 +133,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "webhookHeaderName": getOrCreateConfiguration(target).setWebhookHeaderName(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookheadersecret":
         case "webhookHeaderSecret": getOrCreateConfiguration(target).setWebhookHeaderSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookledgertimeout":
+        case "webhookLedgerTimeout": getOrCreateConfiguration(target).setWebhookLedgerTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -133,7 +143,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"listener", "pacerFactory"};
+        return new String[]{"ledger", "listener", "pacerFactory"};
     }
 
     @Override
@@ -155,6 +165,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "bodyReadTimeout": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "campaign": return java.lang.String.class;
         case "configuration": return io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -171,6 +182,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "ledger": return io.github.cwmarketing.whatsapp.ledger.MessageLedger.class;
         case "listener": return io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
@@ -197,6 +209,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "pacingDataSource": return javax.sql.DataSource.class;
         case "pairpacing":
         case "pairPacing": return boolean.class;
+        case "parkduration":
+        case "parkDuration": return long.class;
         case "phonenumberid":
         case "phoneNumberId": return java.lang.String.class;
         case "productpolicy":
@@ -206,6 +220,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "resendunknownoutcomeafter":
+        case "resendUnknownOutcomeAfter": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retrydelay":
@@ -226,6 +242,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "templateLanguage": return java.lang.String.class;
         case "templatename":
         case "templateName": return java.lang.String.class;
+        case "usrecipients":
+        case "usRecipients": return io.github.cwmarketing.whatsapp.UsRecipients.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
         case "wabaid":
@@ -234,6 +252,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "webhookHeaderName": return java.lang.String.class;
         case "webhookheadersecret":
         case "webhookHeaderSecret": return java.lang.String.class;
+        case "webhookledgertimeout":
+        case "webhookLedgerTimeout": return long.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         default: return null;
@@ -260,6 +280,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "bodyReadTimeout": return getOrCreateConfiguration(target).getBodyReadTimeout();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "campaign": return getOrCreateConfiguration(target).getCampaign();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -276,6 +297,7 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "ledger": return getOrCreateConfiguration(target).getLedger();
         case "listener": return target.getListener();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
@@ -302,6 +324,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "pacingDataSource": return target.getPacingDataSource();
         case "pairpacing":
         case "pairPacing": return getOrCreateConfiguration(target).isPairPacing();
+        case "parkduration":
+        case "parkDuration": return getOrCreateConfiguration(target).getParkDuration();
         case "phonenumberid":
         case "phoneNumberId": return getOrCreateConfiguration(target).getPhoneNumberId();
         case "productpolicy":
@@ -311,6 +335,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "resendunknownoutcomeafter":
+        case "resendUnknownOutcomeAfter": return getOrCreateConfiguration(target).getResendUnknownOutcomeAfter();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retrydelay":
@@ -331,6 +357,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "templateLanguage": return getOrCreateConfiguration(target).getTemplateLanguage();
         case "templatename":
         case "templateName": return getOrCreateConfiguration(target).getTemplateName();
+        case "usrecipients":
+        case "usRecipients": return getOrCreateConfiguration(target).getUsRecipients();
         case "verifytoken":
         case "verifyToken": return getOrCreateConfiguration(target).getVerifyToken();
         case "wabaid":
@@ -339,6 +367,8 @@ public class WhatsAppMarketingComponentConfigurer extends PropertyConfigurerSupp
         case "webhookHeaderName": return getOrCreateConfiguration(target).getWebhookHeaderName();
         case "webhookheadersecret":
         case "webhookHeaderSecret": return getOrCreateConfiguration(target).getWebhookHeaderSecret();
+        case "webhookledgertimeout":
+        case "webhookLedgerTimeout": return getOrCreateConfiguration(target).getWebhookLedgerTimeout();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
         default: return null;

@@ -37,6 +37,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "bodyReadTimeout": target.getConfiguration().setBodyReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "campaign": target.getConfiguration().setCampaign(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionrequesttimeout":
@@ -56,6 +57,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "ledger": target.getConfiguration().setLedger(property(camelContext, io.github.cwmarketing.whatsapp.ledger.MessageLedger.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
@@ -72,6 +74,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "messagesPerSecond": target.getConfiguration().setMessagesPerSecond(property(camelContext, int.class, value)); return true;
         case "pairpacing":
         case "pairPacing": target.getConfiguration().setPairPacing(property(camelContext, boolean.class, value)); return true;
+        case "parkduration":
+        case "parkDuration": target.getConfiguration().setParkDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "phonenumberid":
         case "phoneNumberId": target.getConfiguration().setPhoneNumberId(property(camelContext, java.lang.String.class, value)); return true;
         case "productpolicy":
@@ -81,6 +85,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "resendunknownoutcomeafter":
+        case "resendUnknownOutcomeAfter": target.getConfiguration().setResendUnknownOutcomeAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -101,6 +107,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "templateLanguage": target.getConfiguration().setTemplateLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "templatename":
         case "templateName": target.getConfiguration().setTemplateName(property(camelContext, java.lang.String.class, value)); return true;
+        case "usrecipients":
+        case "usRecipients": target.getConfiguration().setUsRecipients(property(camelContext, io.github.cwmarketing.whatsapp.UsRecipients.class, value)); return true;
         case "verifytoken":
         case "verifyToken": target.getConfiguration().setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "wabaid":
@@ -109,10 +117,17 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "webhookHeaderName": target.getConfiguration().setWebhookHeaderName(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookheadersecret":
         case "webhookHeaderSecret": target.getConfiguration().setWebhookHeaderSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookledgertimeout":
+        case "webhookLedgerTimeout": target.getConfiguration().setWebhookLedgerTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"ledger"};
     }
 
     @Override
@@ -132,6 +147,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "bodyReadTimeout": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "campaign": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "connectionrequesttimeout":
@@ -151,6 +167,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "ledger": return io.github.cwmarketing.whatsapp.ledger.MessageLedger.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
         case "maxconnections":
@@ -167,6 +184,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "messagesPerSecond": return int.class;
         case "pairpacing":
         case "pairPacing": return boolean.class;
+        case "parkduration":
+        case "parkDuration": return long.class;
         case "phonenumberid":
         case "phoneNumberId": return java.lang.String.class;
         case "productpolicy":
@@ -176,6 +195,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "resendunknownoutcomeafter":
+        case "resendUnknownOutcomeAfter": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retrydelay":
@@ -196,6 +217,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "templateLanguage": return java.lang.String.class;
         case "templatename":
         case "templateName": return java.lang.String.class;
+        case "usrecipients":
+        case "usRecipients": return io.github.cwmarketing.whatsapp.UsRecipients.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
         case "wabaid":
@@ -204,6 +227,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "webhookHeaderName": return java.lang.String.class;
         case "webhookheadersecret":
         case "webhookHeaderSecret": return java.lang.String.class;
+        case "webhookledgertimeout":
+        case "webhookLedgerTimeout": return long.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         default: return null;
@@ -228,6 +253,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "bodyReadTimeout": return target.getConfiguration().getBodyReadTimeout();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "campaign": return target.getConfiguration().getCampaign();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "connectionrequesttimeout":
@@ -247,6 +273,7 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "ledger": return target.getConfiguration().getLedger();
         case "maxbodysize":
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxconnections":
@@ -263,6 +290,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "messagesPerSecond": return target.getConfiguration().getMessagesPerSecond();
         case "pairpacing":
         case "pairPacing": return target.getConfiguration().isPairPacing();
+        case "parkduration":
+        case "parkDuration": return target.getConfiguration().getParkDuration();
         case "phonenumberid":
         case "phoneNumberId": return target.getConfiguration().getPhoneNumberId();
         case "productpolicy":
@@ -272,6 +301,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "resendunknownoutcomeafter":
+        case "resendUnknownOutcomeAfter": return target.getConfiguration().getResendUnknownOutcomeAfter();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "retrydelay":
@@ -292,6 +323,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "templateLanguage": return target.getConfiguration().getTemplateLanguage();
         case "templatename":
         case "templateName": return target.getConfiguration().getTemplateName();
+        case "usrecipients":
+        case "usRecipients": return target.getConfiguration().getUsRecipients();
         case "verifytoken":
         case "verifyToken": return target.getConfiguration().getVerifyToken();
         case "wabaid":
@@ -300,6 +333,8 @@ public class WhatsAppMarketingEndpointConfigurer extends PropertyConfigurerSuppo
         case "webhookHeaderName": return target.getConfiguration().getWebhookHeaderName();
         case "webhookheadersecret":
         case "webhookHeaderSecret": return target.getConfiguration().getWebhookHeaderSecret();
+        case "webhookledgertimeout":
+        case "webhookLedgerTimeout": return target.getConfiguration().getWebhookLedgerTimeout();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
         default: return null;

@@ -23,7 +23,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(52);
         props.add("accessToken");
         props.add("apiKey");
         props.add("apiVersion");
@@ -31,6 +31,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("baseUri");
         props.add("bodyReadTimeout");
         props.add("bridgeErrorHandler");
+        props.add("campaign");
         props.add("connectTimeout");
         props.add("connectionRequestTimeout");
         props.add("deduplicationCacheSize");
@@ -41,6 +42,7 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("httpClientConfigurer");
         props.add("idempotentRepository");
         props.add("lazyStartProducer");
+        props.add("ledger");
         props.add("maxBodySize");
         props.add("maxConnections");
         props.add("maxMessagesPerSecond");
@@ -50,11 +52,13 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("messagesPerSecond");
         props.add("operation");
         props.add("pairPacing");
+        props.add("parkDuration");
         props.add("phoneNumberId");
         props.add("productPolicy");
         props.add("provider");
         props.add("proxyHost");
         props.add("proxyPort");
+        props.add("resendUnknownOutcomeAfter");
         props.add("responseTimeout");
         props.add("retryDelay");
         props.add("retryMaxDelay");
@@ -65,10 +69,12 @@ public class WhatsAppMarketingEndpointUriFactory extends org.apache.camel.suppor
         props.add("templateId");
         props.add("templateLanguage");
         props.add("templateName");
+        props.add("usRecipients");
         props.add("verifyToken");
         props.add("wabaId");
         props.add("webhookHeaderName");
         props.add("webhookHeaderSecret");
+        props.add("webhookLedgerTimeout");
         props.add("webhookPath");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(5);

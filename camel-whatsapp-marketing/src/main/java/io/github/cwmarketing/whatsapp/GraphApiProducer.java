@@ -1,6 +1,9 @@
 package io.github.cwmarketing.whatsapp;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingException;
@@ -26,6 +29,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
  */
 abstract class GraphApiProducer<P> extends DefaultAsyncProducer {
 
+    private static final CompletionStage<Boolean> ADMITTED = CompletableFuture.completedFuture(Boolean.TRUE);
     private static final int MAX_CONTENT_TYPE_LENGTH = 80;
 
     protected GraphApiProducer(WhatsAppMarketingEndpoint endpoint) {
@@ -47,17 +51,42 @@ abstract class GraphApiProducer<P> extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         long startedNanos = System.nanoTime();
         P prepared;
+        CompletionStage<Boolean> admitted;
         try {
             prepared = prepare(exchange.getMessage(), takeAccessToken(exchange.getMessage()));
+            admitted = admit(exchange, prepared);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        getEndpoint().sender().send(outgoing(prepared))
-                .whenComplete((response, failure) -> complete(exchange, prepared, response, failure, startedNanos,
-                        callback));
+        admitted.whenComplete((send, refusal) -> {
+            if (refusal != null || !send) {
+                // the exchange holds its result (e.g. a duplicate) or fails with the refusal, no request made
+                if (refusal != null) {
+                    exchange.setException(unwrap(refusal));
+                }
+                completed(exchange, prepared, startedNanos);
+                callback.done(false);
+                return;
+            }
+            getEndpoint().sender().send(outgoing(prepared))
+                    .whenComplete((response, failure) -> complete(exchange, prepared, response, failure, startedNanos,
+                            callback));
+        });
         return false;
+    }
+
+    /**
+     * Decides, after validation and before any request, whether the request is sent (true), or the exchange completes
+     * without one (false: the producer set its result) or fails (a failed stage). Default: always sent.
+     */
+    protected CompletionStage<Boolean> admit(Exchange exchange, P prepared) {
+        return ADMITTED;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /**

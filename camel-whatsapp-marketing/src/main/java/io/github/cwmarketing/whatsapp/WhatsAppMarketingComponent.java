@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
 import io.github.cwmarketing.whatsapp.http.HttpClientSettings;
+import io.github.cwmarketing.whatsapp.ledger.MessageLedger;
 import io.github.cwmarketing.whatsapp.metrics.MetricsBinding;
 import io.github.cwmarketing.whatsapp.pacing.PostgresPacerFactory;
 import io.github.cwmarketing.whatsapp.pipeline.DefaultPacerFactory;
@@ -30,6 +31,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.IOHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +88,7 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
     private final Map<String, NumberPacing> pacings = new ConcurrentHashMap<>();
     /** The pacer factory the component made from the pacing option (closed at stop), else null. */
     private PacerFactory ownPacerFactory;
+    private final Set<MessageLedger> ledgers = ConcurrentHashMap.newKeySet();
     private final Map<String, WebhookRequestHandler> webhooks = new ConcurrentHashMap<>();
     private final Set<String> settingsWarnedAbout = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService scheduler;
@@ -231,6 +234,17 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
         return scheduler;
     }
 
+    /**
+     * Starts a ledger an endpoint uses (once; the park duration of the first endpoint to start it applies) and stops it
+     * with the component.
+     */
+    void startLedger(MessageLedger ledger, Duration parkDuration) {
+        if (ledgers.add(ledger)) {
+            ledger.setParkDuration(parkDuration);
+            ServiceHelper.startService(ledger);
+        }
+    }
+
     ObjectMapper objectMapper() {
         return objectMapper;
     }
@@ -299,6 +313,9 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
             }
             ownPacerFactory = null;
         }
+        // after the pacings: the outcomes of the sends they refused are recorded before the ledgers stop
+        ledgers.forEach(ServiceHelper::stopService);
+        ledgers.clear();
         transports.values().forEach(IOHelper::close);
         transports.clear();
         synchronized (this) {

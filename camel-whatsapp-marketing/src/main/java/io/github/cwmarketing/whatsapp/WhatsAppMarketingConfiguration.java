@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.cwmarketing.whatsapp.http.HttpClientConfigurer;
+import io.github.cwmarketing.whatsapp.ledger.MessageLedger;
 import io.github.cwmarketing.whatsapp.model.ProductPolicy;
 import io.github.cwmarketing.whatsapp.pipeline.PacingSettings;
 import io.github.cwmarketing.whatsapp.webhook.WebhookSignature;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -233,6 +235,41 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
                             + " its connection closed, so that slow uploads cannot hold the server's threads.")
     private long bodyReadTimeout = 10_000;
 
+    // the message ledger (send and webhook)
+
+    @UriParam(label = "advanced")
+    @Metadata(autowired = true,
+              description = "The message ledger (a MessageLedger bean: JdbcMessageLedger on PostgreSQL, shared by"
+                            + " instances, or the bounded InMemoryMessageLedger). With one, send claims each"
+                            + " CamelWhatsAppMarketingSendKey before any request (a key accepted earlier is not sent"
+                            + " again), records every outcome, and refuses suppressed recipients; the webhook records each"
+                            + " status once (deduplicating re-deliveries across instances) and adds the message's context"
+                            + " as headers. Unset: no ledger.")
+    private MessageLedger ledger;
+    @UriParam(label = "consumer,advanced", defaultValue = "3s", javaType = "java.time.Duration",
+              description = "With a ledger: how long a webhook POST waits for each of its two message ledger calls (the"
+                            + " lookup before routing, the record after). Past it the POST is answered 500 and Meta"
+                            + " re-delivers it, so a database that hangs does not hold Meta's requests.")
+    private long webhookLedgerTimeout = 3_000;
+    @UriParam(label = "producer",
+              description = "The campaign id recorded in the ledger with each send, for getCampaignReport. The header"
+                            + " CamelWhatsAppMarketingCampaign overrides it per message.")
+    private String campaign;
+    @UriParam(label = "producer,advanced", defaultValue = "0", javaType = "java.time.Duration",
+              description = "With a ledger: a send key whose earlier send has an unknown outcome (sent, no usable answer)"
+                            + " is sent again once this long has passed without any status webhook for it. 0 = never"
+                            + " (the send fails with WhatsAppMarketingUnknownOutcomeException).")
+    private long resendUnknownOutcomeAfter;
+    @UriParam(label = "advanced", defaultValue = "24h", javaType = "java.time.Duration",
+              description = "With a ledger: how long a recipient is parked after Meta's per-user marketing limit (131049);"
+                            + " Meta asks to wait at least 24 hours, retrying sooner blocks the user for longer.")
+    private long parkDuration = 24 * 60 * 60 * 1000L;
+    @UriParam(label = "producer", defaultValue = "REJECT", enums = "REJECT,SEND",
+              description = "Meta does not deliver marketing templates to US users: REJECT refuses a send to a US phone"
+                            + " number (recognised by region: +1 also covers Canada and the Caribbean, which are sent) with"
+                            + " a validation error before any request; SEND sends it anyway.")
+    private UsRecipients usRecipients = UsRecipients.REJECT;
+
     // health
 
     @UriParam(label = "advanced", defaultValue = "false",
@@ -276,6 +313,13 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
         String providerProblem = providerProblem(operation);
         if (providerProblem != null) {
             problems.add(operation + " " + providerProblem);
+            return problems;
+        }
+        if (operation.isLedgerOperation()) {
+            if (ledger == null) {
+                problems.add(operation + " needs a message ledger: set the ledger option (a JdbcMessageLedger or"
+                             + " InMemoryMessageLedger bean)");
+            }
             return problems;
         }
         if (operation == WhatsAppMarketingOperation.webhook) {
@@ -333,6 +377,9 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
         }
         if (bodyReadTimeout <= 0) {
             problems.add("bodyReadTimeout must be positive, was " + bodyReadTimeout + " ms");
+        }
+        if (ledger != null && webhookLedgerTimeout <= 0) {
+            problems.add("webhookLedgerTimeout must be positive, was " + webhookLedgerTimeout + " ms");
         }
         if (idempotentRepository == null && deduplicationCacheSize <= 0) {
             problems.add("deduplicationCacheSize must be positive, was " + deduplicationCacheSize);
@@ -668,6 +715,54 @@ public class WhatsAppMarketingConfiguration implements Cloneable {
 
     public void setMaxBodySize(int maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    public MessageLedger getLedger() {
+        return ledger;
+    }
+
+    public void setLedger(MessageLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    public long getWebhookLedgerTimeout() {
+        return webhookLedgerTimeout;
+    }
+
+    public void setWebhookLedgerTimeout(long webhookLedgerTimeout) {
+        this.webhookLedgerTimeout = webhookLedgerTimeout;
+    }
+
+    public String getCampaign() {
+        return campaign;
+    }
+
+    public void setCampaign(String campaign) {
+        this.campaign = campaign;
+    }
+
+    public long getResendUnknownOutcomeAfter() {
+        return resendUnknownOutcomeAfter;
+    }
+
+    public void setResendUnknownOutcomeAfter(long resendUnknownOutcomeAfter) {
+        this.resendUnknownOutcomeAfter = resendUnknownOutcomeAfter;
+    }
+
+    public long getParkDuration() {
+        return parkDuration;
+    }
+
+    public void setParkDuration(long parkDuration) {
+        this.parkDuration = parkDuration;
+    }
+
+    public UsRecipients getUsRecipients() {
+        return usRecipients;
+    }
+
+    public void setUsRecipients(UsRecipients usRecipients) {
+        this.usRecipients = usRecipients;
     }
 
     public long getBodyReadTimeout() {

@@ -16,7 +16,9 @@ public final class WhatsAppMarketingConstants {
               description = "The recipient's business-scoped user id (BSUID), used when no phone number is given.",
               javaType = "String")
     public static final String RECIPIENT = "CamelWhatsAppMarketingRecipient";
-    @Metadata(label = "producer", description = "The name of the approved marketing template.", javaType = "String")
+    @Metadata(description = "The name of the approved marketing template; for webhook events, the template of the"
+                            + " status's message, from the ledger.",
+              javaType = "String")
     public static final String TEMPLATE_NAME = "CamelWhatsAppMarketingTemplateName";
     @Metadata(label = "producer", description = "The template language code, e.g. en or en_US.", javaType = "String")
     public static final String TEMPLATE_LANGUAGE = "CamelWhatsAppMarketingTemplateLanguage";
@@ -49,7 +51,27 @@ public final class WhatsAppMarketingConstants {
               javaType = "String")
     public static final String ACCESS_TOKEN = "CamelWhatsAppMarketingAccessToken";
 
+    @Metadata(description = "The idempotency key of one intended message (e.g. autumn-2026:4915112345678), at most 512"
+                            + " characters. With a ledger, send claims it before any request: a key accepted earlier is"
+                            + " not sent again. When the message has no biz_opaque_callback_data, the key is sent there,"
+                            + " so that a status webhook can resolve an unknown outcome. For webhook events: the send key"
+                            + " of the status's message, from the ledger.",
+              javaType = "String")
+    public static final String SEND_KEY = "CamelWhatsAppMarketingSendKey";
+    @Metadata(description = "The campaign id recorded in the ledger (send, overriding the campaign option;"
+                            + " getCampaignReport, the campaign to report); for webhook events, the campaign of the"
+                            + " status's message, from the ledger.",
+              javaType = "String")
+    public static final String CAMPAIGN = "CamelWhatsAppMarketingCampaign";
+
     // send: output headers
+
+    @Metadata(label = "producer",
+              description = "true when the send was skipped, no request made, because the ledger knows its send key as"
+                            + " accepted already (the message id header then holds the stored id) or in flight on a live"
+                            + " instance.",
+              javaType = "Boolean")
+    public static final String DUPLICATE = "CamelWhatsAppMarketingDuplicate";
 
     @Metadata(description = "The WhatsApp message id (wamid): of the sent message for send, of the status for webhook.",
               javaType = "String")
@@ -132,6 +154,16 @@ public final class WhatsAppMarketingConstants {
               description = "The webhook field of a field_status event (the change's field, e.g. calls).",
               javaType = "String")
     public static final String FIELD = "CamelWhatsAppMarketingField";
+
+    @Metadata(label = "consumer",
+              description = "With a ledger: when the status's message was handed to the HTTP client.",
+              javaType = "java.time.Instant")
+    public static final String SENT_AT = "CamelWhatsAppMarketingSentAt";
+    @Metadata(label = "consumer",
+              description = "With a ledger: the message's status before this event (sent, delivered, read, failed,"
+                            + " played), absent when none was recorded.",
+              javaType = "String")
+    public static final String PREVIOUS_STATUS = "CamelWhatsAppMarketingPreviousStatus";
 
     private WhatsAppMarketingConstants() {
     }

@@ -3,8 +3,10 @@ package io.github.cwmarketing.whatsapp;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import io.github.cwmarketing.whatsapp.ledger.MessageLedger;
 import io.github.cwmarketing.whatsapp.model.WebhookEvent;
 import io.github.cwmarketing.whatsapp.model.WebhookEventType;
 import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
@@ -60,15 +62,9 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
     protected void doInit() throws Exception {
         super.doInit();
         getEndpoint().checkConfiguration();
-        repository = configuration.getIdempotentRepository();
-        ownRepository = repository == null;
-        if (ownRepository) {
-            repository = new BoundedMemoryIdempotentRepository(configuration.getDeduplicationCacheSize());
-        }
         String path = webhookPath(configuration);
         WhatsAppMarketingListener listener = getEndpoint().getComponent().listener();
-        EventDispatcher dispatcher = new EventDispatcher(new Deduplicator(repository), this::route, routedTypes(),
-                listener, path);
+        EventDispatcher dispatcher = dispatcher(path, listener);
         WebhookParser parser = new WebhookParser(getEndpoint().getComponent().objectMapper());
         WebhookBodyLimits bodyLimits = new WebhookBodyLimits(configuration.getMaxBodySize(),
                 Duration.ofMillis(configuration.getBodyReadTimeout()));
@@ -78,6 +74,29 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
                 .getEndpoint("platform-http:" + path + "?httpMethodRestrict=GET,POST&" + platformHttpOptions())
                 .createConsumer(requestHandler);
         ServiceHelper.initService(platformHttpConsumer);
+    }
+
+    /**
+     * With a message ledger, events are looked up and recorded there (shared by instances); else in the idempotent
+     * repository, by default a bounded one in memory.
+     */
+    private EventDispatcher dispatcher(String path, WhatsAppMarketingListener listener) {
+        MessageLedger ledger = getEndpoint().ledger();
+        if (ledger != null) {
+            if (configuration.getIdempotentRepository() != null) {
+                LOG.info("The webhook on {} records events in the message ledger; its idempotentRepository is not used",
+                        path);
+            }
+            LedgerEventJournal journal = new LedgerEventJournal(ledger,
+                    Duration.ofMillis(configuration.getWebhookLedgerTimeout()), listener);
+            return new EventDispatcher(journal, this::route, routedTypes(), listener, path);
+        }
+        repository = configuration.getIdempotentRepository();
+        ownRepository = repository == null;
+        if (ownRepository) {
+            repository = new BoundedMemoryIdempotentRepository(configuration.getDeduplicationCacheSize());
+        }
+        return new EventDispatcher(new Deduplicator(repository), this::route, routedTypes(), listener, path);
     }
 
     /** How the platform-http engine in use must hand the body over for the consumer to bound it (see RawBody). */
@@ -117,7 +136,9 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        ServiceHelper.startService(repository);
+        if (repository != null) {
+            ServiceHelper.startService(repository);
+        }
         if (configuration.getVerifyToken() == null || configuration.getVerifyToken().isEmpty()) {
             LOG.info("No verifyToken for the webhook on {}: Meta's verification handshake will be refused",
                     webhookPath(configuration));
@@ -163,11 +184,12 @@ public class WhatsAppMarketingConsumer extends DefaultConsumer implements Suspen
     }
 
     /** Routes one event through the route on the calling (request) thread and waits for the outcome. */
-    private boolean route(WebhookEvent event) {
+    private boolean route(WebhookEvent event, Map<String, Object> headers) {
         Exchange exchange = createExchange(false);
         try {
             exchange.getMessage().setBody(event);
             WebhookEventHeaders.populate(exchange.getMessage(), event);
+            headers.forEach(exchange.getMessage()::setHeader);
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import io.github.cwmarketing.whatsapp.http.GraphApiErrors;
 import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
 import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
+import io.github.cwmarketing.whatsapp.ledger.MessageLedger;
 import io.github.cwmarketing.whatsapp.operations.GraphApiCall;
 import io.github.cwmarketing.whatsapp.operations.ThroughputLevel;
 import io.github.cwmarketing.whatsapp.pipeline.MessageSender;
@@ -41,10 +42,12 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint implements Endpoi
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppMarketingEndpoint.class);
 
     @UriPath(enums = "send,webhook,getCreativeFeatures,setCreativeFeatures,getCloudApiMarketingDisabled,"
-                     + "setCloudApiMarketingDisabled,getOnboardingStatus,setTemplateTtl",
-             description = "The operation: send (producer), webhook (consumer), or an account or template operation"
+                     + "setCloudApiMarketingDisabled,getOnboardingStatus,setTemplateTtl,getCampaignReport,suppress,"
+                     + "unsuppress",
+             description = "The operation: send (producer), webhook (consumer), an account or template operation"
                            + " (producer): getCreativeFeatures, setCreativeFeatures, getCloudApiMarketingDisabled,"
-                           + " setCloudApiMarketingDisabled, getOnboardingStatus, setTemplateTtl.")
+                           + " setCloudApiMarketingDisabled, getOnboardingStatus, setTemplateTtl, or a message ledger"
+                           + " operation (producer): getCampaignReport, suppress, unsuppress.")
     @Metadata(required = true)
     private final WhatsAppMarketingOperation operation;
 
@@ -83,6 +86,9 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint implements Endpoi
             throw new IllegalArgumentException("whatsapp-marketing:" + operation + " cannot be used as a producer");
         }
         checkConfiguration();
+        if (operation.isLedgerOperation()) {
+            return new WhatsAppMarketingLedgerProducer(this);
+        }
         return operation == WhatsAppMarketingOperation.send
                 ? new WhatsAppMarketingSendProducer(this)
                 : new WhatsAppMarketingOperationsProducer(this);
@@ -119,6 +125,15 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint implements Endpoi
                     Duration.ofMillis(configuration.getResponseTimeout()), component.listener());
         }
         return sender;
+    }
+
+    /** The message ledger of this endpoint (started by the component on first use), or null when none is set. */
+    MessageLedger ledger() {
+        MessageLedger ledger = configuration.getLedger();
+        if (ledger != null) {
+            getComponent().startLedger(ledger, Duration.ofMillis(configuration.getParkDuration()));
+        }
+        return ledger;
     }
 
     /** The provider's URLs and authorisation, made from the options once the endpoint is configured. */
@@ -200,7 +215,7 @@ public class WhatsAppMarketingEndpoint extends DefaultEndpoint implements Endpoi
     public Map<String, String> getServiceMetadata() {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("provider", String.valueOf(configuration.getProvider()));
-        if (operation != WhatsAppMarketingOperation.webhook) {
+        if (operation != WhatsAppMarketingOperation.webhook && !operation.isLedgerOperation()) {
             if (configuration.getProvider() == WhatsAppMarketingProvider.META) {
                 metadata.put("apiVersion", configuration.getApiVersion());
             }

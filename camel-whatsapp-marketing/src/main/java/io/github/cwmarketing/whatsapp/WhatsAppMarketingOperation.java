@@ -22,10 +22,21 @@ public enum WhatsAppMarketingOperation {
     /** Read the account's Marketing Messages API onboarding status (producer). */
     getOnboardingStatus,
     /** Set the time-to-live of a marketing template ({@code templateId}) (producer). */
-    setTemplateTtl;
+    setTemplateTtl,
+    /** The message ledger's report of a campaign ({@code campaign} option or header) (producer). */
+    getCampaignReport,
+    /** Suppress recipients in the message ledger: add or import opt-outs (producer). */
+    suppress,
+    /** Lift the suppression of a recipient in the message ledger (producer). */
+    unsuppress;
 
-    /** True for the operations that read or change an account or template, i.e. neither send nor webhook. */
+    /** True for the operations that read or change an account or template on the Graph API. */
     public boolean isAccountOrTemplateOperation() {
-        return this != send && this != webhook;
+        return this != send && this != webhook && !isLedgerOperation();
+    }
+
+    /** True for the operations answered by the message ledger alone, without any Graph API call. */
+    public boolean isLedgerOperation() {
+        return this == getCampaignReport || this == suppress || this == unsuppress;
     }
 }

@@ -17,7 +17,9 @@ public enum WhatsAppMarketingProvider {
      * template operations are not available through it.
      */
     DIALOG360(WhatsAppMarketingProvider.DIALOG360_BASE_URI,
-              EnumSet.of(WhatsAppMarketingOperation.send, WhatsAppMarketingOperation.webhook));
+              EnumSet.of(WhatsAppMarketingOperation.send, WhatsAppMarketingOperation.webhook,
+                         WhatsAppMarketingOperation.getCampaignReport, WhatsAppMarketingOperation.suppress,
+                         WhatsAppMarketingOperation.unsuppress));
 
     /** Meta's Graph API, the default base URI. */
     public static final String META_BASE_URI = "https://graph.facebook.com";

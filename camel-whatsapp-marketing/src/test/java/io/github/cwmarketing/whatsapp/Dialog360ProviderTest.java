@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class Dialog360ProviderTest extends OperationsTestSupport {
 
     private static final String API_KEY = "d360KEYabcdef0123456789secret";
-    private static final Map<String, Object> TO = Map.of(WhatsAppMarketingConstants.TO, "15551234567");
+    private static final Map<String, Object> TO = Map.of(WhatsAppMarketingConstants.TO, "4915112345678");
 
     private static String dialog360SendUri(String extraOptions) {
         return "whatsapp-marketing:send?provider=DIALOG360&apiKey=" + API_KEY + "&baseUri=" + graphApi.baseUri()
@@ -56,7 +56,7 @@ class Dialog360ProviderTest extends OperationsTestSupport {
 
     @Test
     void sendPostsTo360dialogsUrlWithTheApiKeyHeader() {
-        answer(GraphApiStub.accepted("wamid.D360", "15551234567"));
+        answer(GraphApiStub.accepted("wamid.D360", "4915112345678"));
 
         Exchange result = call(dialog360SendUri("messageActivitySharing=true"), null, TO);
 
@@ -74,7 +74,7 @@ class Dialog360ProviderTest extends OperationsTestSupport {
 
     @Test
     void aPhoneNumberIdHeaderOrOptionIsNotPartOfTheUrl() {
-        answer(GraphApiStub.accepted("wamid.D360", "15551234567"));
+        answer(GraphApiStub.accepted("wamid.D360", "4915112345678"));
         Map<String, Object> headers = new HashMap<>(TO);
         headers.put(WhatsAppMarketingConstants.PHONE_NUMBER_ID, GraphApiStub.PHONE_NUMBER_ID);
 
@@ -142,7 +142,7 @@ class Dialog360ProviderTest extends OperationsTestSupport {
         graphApi.stub(post(urlPathEqualTo("/marketing_messages")).inScenario("retry").whenScenarioStateIs(STARTED)
                 .willReturn(wrappedMetaError(429, 130429, "(#130429) Rate limit hit")).willSetStateTo("limited"));
         graphApi.stub(post(urlPathEqualTo("/marketing_messages")).inScenario("retry").whenScenarioStateIs("limited")
-                .willReturn(GraphApiStub.accepted("wamid.D360", "15551234567")));
+                .willReturn(GraphApiStub.accepted("wamid.D360", "4915112345678")));
 
         Exchange result = call(dialog360SendUri(""), null, TO);
 
@@ -167,7 +167,7 @@ class Dialog360ProviderTest extends OperationsTestSupport {
     }
 
     @ParameterizedTest
-    @EnumSource(value = WhatsAppMarketingOperation.class, names = { "send", "webhook" },
+    @EnumSource(value = WhatsAppMarketingOperation.class, names = { "send", "webhook", "getCampaignReport", "suppress", "unsuppress" },
                 mode = EnumSource.Mode.EXCLUDE)
     void operationsThatDialog360DoesNotOfferFailWhenTheEndpointIsCreated(WhatsAppMarketingOperation operation) {
         String uri = "whatsapp-marketing:" + operation + "?provider=DIALOG360&apiKey=" + API_KEY + "&wabaId="

@@ -1,14 +1,19 @@
 package io.github.cwmarketing.whatsapp;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import io.github.cwmarketing.whatsapp.ledger.InMemoryMessageLedger;
+import io.github.cwmarketing.whatsapp.ledger.Suppression;
+import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingSuppressedException;
 import io.github.cwmarketing.whatsapp.support.GraphApiStub;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -29,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * given as the component's {@code meterRegistry} option (the plain Java way): sends that are accepted (three at once
  * at 50/s, so that two wait for pacing, and one after a retry), rejected, not sent and of unknown outcome; signed
  * webhook POSTs with statuses routed through the Marketing Messages API and Cloud API, a failed status, a re-delivery
- * and an event whose route fails; and refused webhook requests. Run once per test JVM; the tests read its registry and its scrape.
+ * and an event whose route fails; and refused webhook requests. An endpoint with a message ledger sends a key once,
+ * skips it the second time (duplicate) and refuses a suppressed recipient, so the ledger's writes are timed. Run once per test JVM; the tests read its registry and its scrape.
  */
 final class MetricsScenario {
 
@@ -39,7 +45,8 @@ final class MetricsScenario {
     /** Recipients, message ids and a send key of the run: none may appear in any tag. */
     static final List<String> PRIVATE_VALUES = List.of("4915112345601", "4915112345602", "4915112345603",
             "4915112345604", "16505551234", "wamid.METRICS_ACCEPTED", "wamid.METRICS_RETRIED", "wamid.MM",
-            "wamid.CLOUD", "wamid.FAILED", "wamid.ROUTE_FAILS", "autumn-2026:4915112345601");
+            "wamid.CLOUD", "wamid.FAILED", "wamid.ROUTE_FAILS", "autumn-2026:4915112345601", "4915112345605",
+            "4915112345606", "wamid.METRICS_LEDGER", "metrics-key:4915112345605");
 
     private static Result result;
 
@@ -84,6 +91,7 @@ final class MetricsScenario {
             send(context, graphApi.baseUri(), "+4915112345603", "");
             send(context, graphApi.baseUri(), "+4915112345604", "&responseTimeout=200ms");
             send(context, "http://127.0.0.1:1", "+4915112345601", "&maxRetries=0");
+            sendWithLedger(context, graphApi.baseUri());
             postWebhooks(new MetaClient(port));
         }
         return new Result(registry, registry.scrape());
@@ -101,6 +109,8 @@ final class MetricsScenario {
         graphApi.stub(post(urlPathEqualTo(path)).withRequestBody(containing("4915112345603")).inScenario("limit")
                 .whenScenarioStateIs("limited")
                 .willReturn(GraphApiStub.accepted("wamid.METRICS_RETRIED", "4915112345603")));
+        graphApi.stub(post(urlPathEqualTo(path)).withRequestBody(containing("4915112345605"))
+                .willReturn(GraphApiStub.accepted("wamid.METRICS_LEDGER", "4915112345605")));
         graphApi.stub(post(urlPathEqualTo(path)).withRequestBody(containing("4915112345604"))
                 .willReturn(aResponse().withFixedDelay(2_000).withStatus(200)));
     }
@@ -112,6 +122,28 @@ final class MetricsScenario {
                       + "&templateLanguage=en&retryDelay=10ms&retryMaxDelay=100ms&messagesPerSecond=50"
                       + "&pairPacing=false" + extra, // the same recipient three times at once: only the rate paces
                 exchange -> exchange.getMessage().setHeader(WhatsAppMarketingConstants.TO, to));
+    }
+
+    /** Through an endpoint with its own ledger: accepted, then the same key skipped, then a suppressed recipient. */
+    private static void sendWithLedger(CamelContext context, String baseUri) throws Exception {
+        InMemoryMessageLedger ledger = new InMemoryMessageLedger();
+        String uri = "whatsapp-marketing:send?accessToken=" + GraphApiStub.TOKEN + "&phoneNumberId="
+                     + GraphApiStub.PHONE_NUMBER_ID + "&baseUri=" + baseUri + "&templateName=" + TEMPLATE
+                     + "&templateLanguage=en&messagesPerSecond=0&campaign=metrics";
+        context.getEndpoint(uri, WhatsAppMarketingEndpoint.class).getConfiguration().setLedger(ledger);
+        ProducerTemplate template = context.createProducerTemplate();
+        for (int i = 0; i < 2; i++) {
+            Exchange sent = template.send(uri, exchange -> exchange.getMessage().setHeaders(new java.util.HashMap<>(
+                    Map.of(WhatsAppMarketingConstants.TO, "+4915112345605",
+                            WhatsAppMarketingConstants.SEND_KEY, "metrics-key:4915112345605"))));
+            assertThat(sent.getException()).isNull();
+        }
+        ledger.suppress(List.of(Suppression.manual("+4915112345606", "metrics", java.time.Instant.now())))
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(template.send(uri, exchange -> exchange.getMessage()
+                .setHeader(WhatsAppMarketingConstants.TO, "+4915112345606")).getException())
+                .isInstanceOf(WhatsAppMarketingSuppressedException.class);
+        ledger.flush().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     private static void postWebhooks(MetaClient meta) {

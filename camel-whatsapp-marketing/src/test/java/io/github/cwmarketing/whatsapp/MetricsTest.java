@@ -50,17 +50,32 @@ class MetricsTest {
 
     @Test
     void sendsByOutcomeWithErrorCodeRetryClassNumberAndTemplate() {
-        assertThat(value(sends("accepted", "none", "none"))).as("three at once and one after a retry").isEqualTo(4);
+        assertThat(value(sends("accepted", "none", "none"))).as("three at once, one after a retry, one with the ledger")
+                .isEqualTo(5);
         assertThat(value(sends("rejected", "132001", "configuration"))).isEqualTo(1);
         assertThat(value(sends("not_sent", "none", "none"))).isEqualTo(1);
         assertThat(value(sends("unknown", "none", "none"))).isEqualTo(1);
     }
 
     @Test
+    void sendsTheLedgerSkippedOrRefusedAreCountedByOutcome() {
+        assertThat(value(sends("duplicate", "none", "none"))).as("the send key sent already").isEqualTo(1);
+        assertThat(value(sends("suppressed", "none", "none"))).as("the suppressed recipient").isEqualTo(1);
+    }
+
+    @Test
+    void ledgerWritesAreTimedByOperation() {
+        assertThat(value("whatsapp_marketing_ledger_write_seconds_count{operation=\"claim\"}"))
+                .as("three sends with the ledger").isEqualTo(3);
+        assertThat(value("whatsapp_marketing_ledger_write_seconds_count{operation=\"hand_over\"}")).isEqualTo(1);
+        assertThat(value("whatsapp_marketing_ledger_write_seconds_count{operation=\"outcome\"}")).isEqualTo(1);
+    }
+
+    @Test
     void sendLatencyIsAHistogramPerOutcome() {
         String accepted = "{outcome=\"accepted\",phone_number_id=\"" + NUMBER + "\"";
-        assertThat(value("whatsapp_marketing_send_latency_seconds_count" + accepted + "}")).isEqualTo(4);
-        assertThat(value("whatsapp_marketing_send_latency_seconds_bucket" + accepted + ",le=\"+Inf\"}")).isEqualTo(4);
+        assertThat(value("whatsapp_marketing_send_latency_seconds_count" + accepted + "}")).isEqualTo(5);
+        assertThat(value("whatsapp_marketing_send_latency_seconds_bucket" + accepted + ",le=\"+Inf\"}")).isEqualTo(5);
         assertThat(value("whatsapp_marketing_send_latency_seconds_bucket{outcome=\"unknown\",phone_number_id=\""
                          + NUMBER + "\",le=\"0.1\"}")).as("the unknown outcome waited its 200 ms timeout")
                 .isZero();

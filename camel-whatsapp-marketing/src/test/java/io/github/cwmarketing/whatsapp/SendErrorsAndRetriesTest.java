@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SendErrorsAndRetriesTest extends SendTestSupport {
 
-    private static final Map<String, Object> TO = Map.of(WhatsAppMarketingConstants.TO, "15551234567");
+    private static final Map<String, Object> TO = Map.of(WhatsAppMarketingConstants.TO, "4915112345678");
     private static final String TEMPLATE = "templateName=summer_sale&templateLanguage=en";
 
     /** The first {@code failures} calls answer {@code failure}; the next one is accepted. */
@@ -41,7 +41,7 @@ class SendErrorsAndRetriesTest extends SendTestSupport {
             state = "failed-" + i;
         }
         graphApi.stub(post(urlPathEqualTo(GraphApiStub.MARKETING_MESSAGES_PATH)).inScenario("retry")
-                .whenScenarioStateIs(state).willReturn(GraphApiStub.accepted("wamid.OK", "15551234567")));
+                .whenScenarioStateIs(state).willReturn(GraphApiStub.accepted("wamid.OK", "4915112345678")));
     }
 
     private void alwaysAnswer(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
@@ -239,7 +239,7 @@ class SendErrorsAndRetriesTest extends SendTestSupport {
 
     @Test
     void responseTimeoutCompletesPromptlyAndIsNotRetried() {
-        alwaysAnswer(GraphApiStub.accepted("wamid.LATE", "15551234567").withFixedDelay(3_000));
+        alwaysAnswer(GraphApiStub.accepted("wamid.LATE", "4915112345678").withFixedDelay(3_000));
 
         long start = System.nanoTime();
         Exchange result = send(sendUri(TEMPLATE + "&responseTimeout=300ms"), null, TO);
@@ -253,7 +253,7 @@ class SendErrorsAndRetriesTest extends SendTestSupport {
 
     @Test
     void responseTimeoutIsRetriedWhenTheUserOptsIn() {
-        failThenAccept(1, GraphApiStub.accepted("wamid.LATE", "15551234567").withFixedDelay(3_000));
+        failThenAccept(1, GraphApiStub.accepted("wamid.LATE", "4915112345678").withFixedDelay(3_000));
 
         Exchange result = send(sendUri(TEMPLATE + "&responseTimeout=300ms&retryOnResponseTimeout=true"), null, TO);
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Pacing seen from the server: requests sent concurrently arrive no faster than the configured rate. Only a lower
- * bound on the spread is asserted, which a slow machine cannot break.
+ * bound on the spread is asserted, which a slow machine cannot break; the rest: starting, sharing and adapting rates.
  */
 class SendPacingTest extends SendTestSupport {
 
@@ -44,27 +44,35 @@ class SendPacingTest extends SendTestSupport {
         });
     }
 
+    /**
+     * Measured from a moment before the first of the concurrent sends, which is no later than its slot, to the last
+     * arrival, which is no earlier than the last slot: a stall of the machine (a busy scheduler sending late requests
+     * together) can only lengthen this, never shorten it. A warm-up send first opens the connection and books the slot
+     * before them.
+     */
     @Test
     void concurrentSendsThroughOnePhoneNumberArriveAtTheConfiguredRate() {
         graphApi.acceptAll();
         int messages = 11;
         int rate = 50;
         String uri = sendUri("templateName=a&templateLanguage=en&messagesPerSecond=" + rate);
+        assertThat(template.send(uri, exchange -> exchange.getMessage()
+                .setHeader(WhatsAppMarketingConstants.TO, "4915112345600")).getException()).isNull();
 
+        long before = System.currentTimeMillis();
         List<CompletableFuture<Exchange>> sends = new java.util.ArrayList<>();
         for (int i = 0; i < messages; i++) {
-            String to = "155512345" + (10 + i);
+            String to = "49151123456" + (10 + i);
             sends.add(template.asyncSend(uri, exchange -> exchange.getMessage()
                     .setHeader(WhatsAppMarketingConstants.TO, to)));
         }
         sends.forEach(send -> assertThat(send.join().getException()).isNull());
 
-        List<Long> arrivals = graphApi.marketingMessageRequests().stream()
-                .map(LoggedRequest::getLoggedDate).map(java.util.Date::getTime).sorted().toList();
-        // from the second arrival: the first one also paid for opening the connection
-        long spreadMillis = arrivals.get(arrivals.size() - 1) - arrivals.get(1);
-        long pacedMillis = (messages - 2) * 1000L / rate;
-        assertThat(spreadMillis).isGreaterThanOrEqualTo(pacedMillis * 8 / 10);
+        long lastArrival = graphApi.marketingMessageRequests().stream()
+                .map(LoggedRequest::getLoggedDate).mapToLong(java.util.Date::getTime).max().orElseThrow();
+        long pacedMillis = (messages - 1) * 1000L / rate;
+        // 1 ms: both clocks are read in whole milliseconds
+        assertThat(lastArrival - before).isGreaterThanOrEqualTo(pacedMillis - 1);
     }
 
     /**
@@ -77,14 +85,14 @@ class SendPacingTest extends SendTestSupport {
         context.getComponent("whatsapp-marketing", WhatsAppMarketingComponent.class).getConfiguration()
                 .setMessagesPerSecond(1);
         Exchange paced = template.send(sendUri("templateName=a&templateLanguage=en"), exchange -> exchange.getMessage()
-                .setHeader(WhatsAppMarketingConstants.TO, "15551234567"));
+                .setHeader(WhatsAppMarketingConstants.TO, "4915112345678"));
         assertThat(paced.getException()).isNull();
         String unpaced = sendUri("templateName=a&templateLanguage=en&messagesPerSecond=0");
 
         List<CompletableFuture<Exchange>> sends = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             sends.add(template.asyncSend(unpaced, exchange -> exchange.getMessage()
-                    .setHeader(WhatsAppMarketingConstants.TO, "15551234567")));
+                    .setHeader(WhatsAppMarketingConstants.TO, "4915112345678")));
         }
         sends.forEach(send -> assertThat(send.join().getException()).isNull());
 

@@ -34,7 +34,7 @@ class SendProducerTest extends SendTestSupport {
         graphApi.acceptAll();
 
         Exchange result = send(sendUri(TEMPLATE_OPTIONS), List.of("Maria", "20%"),
-                Map.of(WhatsAppMarketingConstants.TO, "+15551234567"));
+                Map.of(WhatsAppMarketingConstants.TO, "+4915112345678"));
 
         assertThat(result.getException()).isNull();
         LoggedRequest request = graphApi.marketingMessageRequests().get(0);
@@ -42,7 +42,7 @@ class SendProducerTest extends SendTestSupport {
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + GraphApiStub.TOKEN);
         assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(JSON.readTree(request.getBodyAsString())).isEqualTo(JSON.readTree("""
-                {"messaging_product":"whatsapp","recipient_type":"individual","to":"+15551234567","type":"template",
+                {"messaging_product":"whatsapp","recipient_type":"individual","to":"+4915112345678","type":"template",
                  "template":{"name":"summer_sale","language":{"code":"en_US","policy":"deterministic"},
                    "components":[{"type":"body","parameters":[{"type":"text","text":"Maria"},{"type":"text","text":"20%"}]}]}}
                 """));
@@ -52,15 +52,15 @@ class SendProducerTest extends SendTestSupport {
     void setsTypedResponseAndOutputHeaders() {
         graphApi.acceptAll();
 
-        Exchange result = send(sendUri(TEMPLATE_OPTIONS), null, Map.of(WhatsAppMarketingConstants.TO, "15551234567"));
+        Exchange result = send(sendUri(TEMPLATE_OPTIONS), null, Map.of(WhatsAppMarketingConstants.TO, "4915112345678"));
 
         MarketingMessageResponse response = result.getMessage().getBody(MarketingMessageResponse.class);
         assertThat(response.firstMessage().getId()).isEqualTo("wamid.TEST1");
         assertThat(result.getMessage().getHeaders())
                 .containsEntry(WhatsAppMarketingConstants.MESSAGE_ID, "wamid.TEST1")
                 .containsEntry(WhatsAppMarketingConstants.MESSAGE_STATUS, "accepted")
-                .containsEntry(WhatsAppMarketingConstants.INPUT, "+15551234567")
-                .containsEntry(WhatsAppMarketingConstants.WA_ID, "15551234567")
+                .containsEntry(WhatsAppMarketingConstants.INPUT, "+4915112345678")
+                .containsEntry(WhatsAppMarketingConstants.WA_ID, "4915112345678")
                 .doesNotContainKey(WhatsAppMarketingConstants.USER_ID);
     }
 
@@ -68,7 +68,7 @@ class SendProducerTest extends SendTestSupport {
     void noBodySendsTheNamedTemplateWithoutComponentsAndOmitsUnsetOptionalFields() throws Exception {
         graphApi.acceptAll();
 
-        send(sendUri(TEMPLATE_OPTIONS), null, Map.of(WhatsAppMarketingConstants.TO, "15551234567"));
+        send(sendUri(TEMPLATE_OPTIONS), null, Map.of(WhatsAppMarketingConstants.TO, "4915112345678"));
 
         JsonNode body = lastRequestBody();
         assertThat(body.path("template").has("components")).isFalse();
@@ -84,7 +84,7 @@ class SendProducerTest extends SendTestSupport {
         named.put("first_name", "Maria");
         named.put("discount", 20);
 
-        send(sendUri(TEMPLATE_OPTIONS), named, Map.of(WhatsAppMarketingConstants.TO, "15551234567"));
+        send(sendUri(TEMPLATE_OPTIONS), named, Map.of(WhatsAppMarketingConstants.TO, "4915112345678"));
 
         assertThat(lastRequestBody().path("template").path("components")).isEqualTo(JSON.readTree("""
                 [{"type":"body","parameters":[{"type":"text","parameter_name":"first_name","text":"Maria"},
@@ -95,7 +95,7 @@ class SendProducerTest extends SendTestSupport {
     void fullJsonPayloadAsStringBytesStreamAndMapIsSentAndCompleted() throws Exception {
         graphApi.acceptAll();
         String payload = """
-                {"to":"15551234567","template":{"name":"spring_sale","language":{"code":"de"},
+                {"to":"4915112345678","template":{"name":"spring_sale","language":{"code":"de"},
                  "components":[{"type":"body","parameters":[{"type":"text","text":"Zoë"}]}]},
                  "biz_opaque_callback_data":"campaign-42"}""";
         Map<?, ?> asMap = JSON.readValue(payload, Map.class);
@@ -123,7 +123,7 @@ class SendProducerTest extends SendTestSupport {
         graphApi.acceptAll();
 
         send(sendUri(""), """
-                {"to":"15551234567","template":{"name":"a","language":{"code":"en"}},"future_field":{"x":1}}""",
+                {"to":"4915112345678","template":{"name":"a","language":{"code":"en"}},"future_field":{"x":1}}""",
                 Map.of());
 
         assertThat(lastRequestBody().path("future_field")).isEqualTo(JSON.readTree("{\"x\":1}"));
@@ -169,7 +169,7 @@ class SendProducerTest extends SendTestSupport {
     void typedRequestSupportsCarouselLimitedTimeOfferCouponLocationDocumentVideoAndAction() throws Exception {
         graphApi.acceptAll();
         MarketingMessageRequest request = MarketingMessageRequest.builder()
-                .to("15551234567")
+                .to("4915112345678")
                 .template("flash_sale", "en")
                 .header(TemplateParameter.location(new Location("52.52", "13.40", "Store", "Berlin")))
                 .limitedTimeOffer(1_800_000_000_000L)
@@ -230,7 +230,7 @@ class SendProducerTest extends SendTestSupport {
         componentDefaults.setProductPolicy(ProductPolicy.CLOUD_API_FALLBACK);
         componentDefaults.setMessageActivitySharing(true);
         context.getComponent("whatsapp-marketing", WhatsAppMarketingComponent.class).setConfiguration(componentDefaults);
-        Map<String, Object> to = Map.of(WhatsAppMarketingConstants.TO, "15551234567");
+        Map<String, Object> to = Map.of(WhatsAppMarketingConstants.TO, "4915112345678");
 
         send(sendUri(""), null, to);
         JsonNode fromComponent = lastRequestBody();
@@ -243,7 +243,7 @@ class SendProducerTest extends SendTestSupport {
         send(sendUri("templateName=endpoint_template&productPolicy=STRICT"), null, headers);
         JsonNode fromHeader = lastRequestBody();
         send(sendUri("templateName=endpoint_template&productPolicy=STRICT"), """
-                {"to":"15550000001","template":{"name":"payload_template"},"product_policy":"STRICT"}""", headers);
+                {"to":"4915100000001","template":{"name":"payload_template"},"product_policy":"STRICT"}""", headers);
         JsonNode fromPayload = lastRequestBody();
 
         assertThat(fromComponent.path("template").path("name").asText()).isEqualTo("component_template");
@@ -258,14 +258,14 @@ class SendProducerTest extends SendTestSupport {
         assertThat(fromPayload.path("template").path("name").asText()).isEqualTo("payload_template");
         assertThat(fromPayload.path("template").path("language").path("code").asText()).isEqualTo("fr");
         assertThat(fromPayload.path("product_policy").asText()).isEqualTo("STRICT");
-        assertThat(fromPayload.path("to").asText()).isEqualTo("15550000001");
+        assertThat(fromPayload.path("to").asText()).isEqualTo("4915100000001");
     }
 
     @Test
     void phoneNumberIdHeaderOverridesTheOption() {
         graphApi.acceptAll();
 
-        send(sendUri(TEMPLATE_OPTIONS), null, Map.of(WhatsAppMarketingConstants.TO, "15551234567",
+        send(sendUri(TEMPLATE_OPTIONS), null, Map.of(WhatsAppMarketingConstants.TO, "4915112345678",
                 WhatsAppMarketingConstants.PHONE_NUMBER_ID, "999888777"));
 
         assertThat(graphApi.marketingMessageRequests().get(0).getUrl()).isEqualTo("/v25.0/999888777/marketing_messages");
@@ -275,7 +275,7 @@ class SendProducerTest extends SendTestSupport {
     void apiVersionOptionIsUsedInThePath() {
         graphApi.acceptAll();
 
-        send(sendUri(TEMPLATE_OPTIONS + "&apiVersion=v23.0"), null, Map.of(WhatsAppMarketingConstants.TO, "15551234567"));
+        send(sendUri(TEMPLATE_OPTIONS + "&apiVersion=v23.0"), null, Map.of(WhatsAppMarketingConstants.TO, "4915112345678"));
 
         assertThat(graphApi.marketingMessageRequests().get(0).getUrl())
                 .isEqualTo("/v23.0/" + GraphApiStub.PHONE_NUMBER_ID + "/marketing_messages");

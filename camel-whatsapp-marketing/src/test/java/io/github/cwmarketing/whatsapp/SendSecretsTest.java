@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SendSecretsTest extends SendTestSupport {
 
-    private static final Map<String, Object> TO = Map.of(WhatsAppMarketingConstants.TO, "15551234567");
+    private static final Map<String, Object> TO = Map.of(WhatsAppMarketingConstants.TO, "4915112345678");
 
     @Override
     protected RouteBuilder createRouteBuilder() {

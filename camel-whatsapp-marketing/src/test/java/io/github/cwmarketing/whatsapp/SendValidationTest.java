@@ -22,13 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SendValidationTest extends SendTestSupport {
 
-    private static final String TO = "15551234567";
+    private static final String TO = "4915112345678";
 
     static Stream<Arguments> invalidMessages() {
         String longText = "x".repeat(1025);
         return Stream.of(
                 Arguments.of("not a template", """
-                        {"to":"15551234567","type":"text","template":{"name":"a","language":{"code":"en"}}}""", "type"),
+                        {"to":"4915112345678","type":"text","template":{"name":"a","language":{"code":"en"}}}""", "type"),
                 Arguments.of("no recipient", """
                         {"template":{"name":"a","language":{"code":"en"}}}""", "to"),
                 Arguments.of("phone with letters", """
@@ -37,14 +37,14 @@ class SendValidationTest extends SendTestSupport {
                         {"recipient":"13491208655302741918","template":{"name":"a","language":{"code":"en"}}}""",
                         "recipient"),
                 Arguments.of("no template name", """
-                        {"to":"15551234567","template":{"language":{"code":"en"}}}""", "template.name"),
+                        {"to":"4915112345678","template":{"language":{"code":"en"}}}""", "template.name"),
                 Arguments.of("no language", """
-                        {"to":"15551234567","template":{"name":"a"}}""", "template.language.code"),
+                        {"to":"4915112345678","template":{"name":"a"}}""", "template.language.code"),
                 Arguments.of("policy not deterministic", """
-                        {"to":"15551234567","template":{"name":"a","language":{"code":"en","policy":"fallback"}}}""",
+                        {"to":"4915112345678","template":{"name":"a","language":{"code":"en","policy":"fallback"}}}""",
                         "template.language.policy"),
                 Arguments.of("unknown product policy", """
-                        {"to":"15551234567","product_policy":"SOMETIMES","template":{"name":"a","language":{"code":"en"}}}""",
+                        {"to":"4915112345678","product_policy":"SOMETIMES","template":{"name":"a","language":{"code":"en"}}}""",
                         "product_policy"),
                 Arguments.of("malformed JSON", "{\"to\":\"155", "body"),
                 Arguments.of("callback data too long", MarketingMessageRequest.builder().to(TO).template("a", "en")

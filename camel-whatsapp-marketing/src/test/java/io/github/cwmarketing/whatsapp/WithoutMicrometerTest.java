@@ -122,7 +122,7 @@ class WithoutMicrometerTest extends WebhookTestSupport {
             });
             if (kind.equals("component")) {
                 // what Camel's autowiring looks up in the registry, by type
-                assertThat(configurer.getAutowiredNames()).containsExactlyInAnyOrder("pacerFactory", "listener")
+                assertThat(configurer.getAutowiredNames()).containsExactlyInAnyOrder("pacerFactory", "listener", "ledger")
                         .allSatisfy(option -> assertThat(configurer.getOptionType(option, true)).isNotNull());
                 assertThat(configurer.getOptionType("meterRegistry", true)).isEqualTo(Object.class);
             }

@@ -92,12 +92,15 @@ public final class BenchmarkSuite {
     }
 
     private void run() throws Exception {
-        if (settings.parts.contains("send") || settings.parts.contains("pacing")) {
+        if (settings.parts.contains("send") || settings.parts.contains("pacing") || settings.parts.contains("ledger")) {
             stub = Child.start("graph-api-stub", GraphApiStubServer.class, settings.agentJvmOptions("graph-api-stub", logDir),
                     List.of(String.valueOf(settings.stubMaxStreams)), logDir);
             int stubPort = ((Number) stub.ready().get("port")).intValue();
             log("Graph API stub on 127.0.0.1:" + stubPort + " (pid " + stub.pid() + ")");
             sendBenchmarks(stubPort);
+            if (settings.parts.contains("ledger")) {
+                new LedgerBenchmarks(settings, logDir, raw, report, this::warmUp).run(stub, stubPort);
+            }
         }
         if (settings.parts.contains("throughput")) {
             throughputBenchmarks();
@@ -249,6 +252,9 @@ public final class BenchmarkSuite {
     // ---------------------------------------------------------------------------------------------------- send
 
     private void sendBenchmarks(int stubPort) throws Exception {
+        if (!settings.parts.contains("send") && !settings.parts.contains("pacing")) {
+            return;
+        }
         String latencies = settings.latencies.stream().map(String::valueOf).collect(Collectors.joining(","));
         boolean throughput = settings.parts.contains("send");
         try (Child ours = Child.start("send-ours", SendAgent.class, settings.agentJvmOptions("send-ours", logDir),
@@ -489,8 +495,14 @@ public final class BenchmarkSuite {
 
     /** One warm-up round; returns the share of its wall time the JIT compilers were busy. */
     @FunctionalInterface
-    private interface WarmUpRound {
+    interface WarmUpRound {
         double run() throws Exception;
+    }
+
+    /** The suite's warm-up, for the parts in classes of their own. */
+    @FunctionalInterface
+    interface WarmUp {
+        void run(String what, WarmUpRound round) throws Exception;
     }
 
     /**
@@ -517,7 +529,7 @@ public final class BenchmarkSuite {
         return number(result, jitKey) / 1000.0 / number(result, secondsKey);
     }
 
-    private static void check(String what, Map<String, Object> result) {
+    static void check(String what, Map<String, Object> result) {
         Object failed = result.get("failed");
         Object rejected = result.get("rejected");
         if (result.get("firstError") != null) {
@@ -535,7 +547,7 @@ public final class BenchmarkSuite {
         return value == null ? Double.NaN : value;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -582,10 +594,17 @@ public final class BenchmarkSuite {
         final int campaignRate;
         final int campaignLatency;
         final List<String> campaignJvmOptions;
+        final int ledgerRate;
+        final int ledgerLatency;
+        final int ledgerIterations;
+        final long ledgerIterationSeconds;
+        final List<Integer> ledgerWebhookBatches;
+        final Set<String> ledgerParts;
+        final boolean ledgerDurable;
 
         private Settings() {
             quick = Boolean.getBoolean("bench.quick");
-            parts = Set.copyOf(list("bench.parts", "send,pacing,throughput,campaign,webhook,jmh"));
+            parts = Set.copyOf(list("bench.parts", "send,pacing,throughput,campaign,webhook,ledger,jmh"));
             warmupRoundSeconds = longProperty("bench.warmup.roundSeconds", quick ? 3 : 5);
             warmupMaxSeconds = longProperty("bench.warmup.maxSeconds", quick ? 6 : 35);
             settleSeconds = longProperty("bench.settleSeconds", quick ? 1 : 2);
@@ -620,6 +639,13 @@ public final class BenchmarkSuite {
             campaignRate = (int) longProperty("bench.campaign.rate", 4000);
             campaignLatency = (int) longProperty("bench.campaign.latency", 20);
             campaignJvmOptions = list("bench.campaign.jvmOptions", "-Xms256m,-Xmx256m,-XX:+UseG1GC");
+            ledgerRate = (int) longProperty("bench.ledger.rate", 1000);
+            ledgerLatency = (int) longProperty("bench.ledger.latency", 250);
+            ledgerIterations = (int) longProperty("bench.ledger.iterations", quick ? 2 : 4);
+            ledgerIterationSeconds = longProperty("bench.ledger.iterationSeconds", quick ? 3 : 6);
+            ledgerWebhookBatches = list("bench.ledger.webhookBatches", "100,1").stream().map(Integer::valueOf).toList();
+            ledgerParts = Set.copyOf(list("bench.ledger.parts", "send,webhook"));
+            ledgerDurable = Boolean.parseBoolean(System.getProperty("bench.ledger.durable", "false"));
         }
 
         static Settings fromSystemProperties() {
@@ -655,10 +681,12 @@ public final class BenchmarkSuite {
                    + String.format("JIT warm-up per child JVM in rounds of %d s until the JIT compilers are busy < %.0f %%"
                                  + " of a round (at most %d s), then a %d s settling round per scenario; send: %d iterations x %d s, %d in flight,"
                                  + " stub latencies %s ms; pacing: %d msg/s for %d s, %d offered in flight; webhook: %d iterations x %d s,"
-                                 + " %d POSTs in flight, %s statuses per POST; JMH: %d warm-up + %d x %d s, 1 fork;"
-                                 + " child JVM options %s",
+                                 + " %d POSTs in flight, %s statuses per POST; ledger: %d msg/s offered open-loop at"
+                                 + " %d ms stub latency, %d iterations x %d s, webhook %s statuses per POST;"
+                                 + " JMH: %d warm-up + %d x %d s, 1 fork; child JVM options %s",
                     warmupRoundSeconds, warmupJitShare * 100, warmupMaxSeconds, settleSeconds, sendIterations, sendIterationSeconds, inFlight, latencies, pacingRate,
                     pacingSeconds, pacingInFlight, webhookIterations, webhookIterationSeconds, webhookConcurrency, webhookBatches,
+                    ledgerRate, ledgerLatency, ledgerIterations, ledgerIterationSeconds, ledgerWebhookBatches,
                     jmhWarmups, jmhIterations, jmhIterationSeconds, String.join(" ", jvmOptions));
         }
     }

@@ -36,6 +36,8 @@ final class Report {
     private Series[] throughput;
     private int[] throughputInFlight;
     private Map<String, Object> campaign;
+    private Series[] ledgerSend;
+    private Map<Integer, Map<String, Series>> ledgerWebhook;
 
     Report(BenchmarkSuite.Settings settings) {
         this.settings = settings;
@@ -69,6 +71,14 @@ final class Report {
         this.campaign = result;
     }
 
+    void ledgerSend(Series noLedger, Series ledger) {
+        this.ledgerSend = new Series[] { noLedger, ledger };
+    }
+
+    void ledgerWebhook(Map<Integer, Map<String, Series>> byBatch) {
+        this.ledgerWebhook = byBatch;
+    }
+
     void jmh(List<Map<String, Object>> rows) {
         this.jmh = rows;
     }
@@ -88,8 +98,10 @@ final class Report {
         renderThroughput(out);
         renderCampaign(out);
         renderWebhook(out);
+        LedgerReport.render(out, settings, ledgerSend, ledgerWebhook);
         renderJmh(out);
         renderTargets(out);
+        LedgerReport.renderTargets(out, settings, ledgerSend, ledgerWebhook);
         return out.toString();
     }
 
@@ -330,6 +342,9 @@ final class Report {
     // ------------------------------------------------------------------------------------------- targets
 
     private void renderTargets(StringBuilder out) {
+        if (send.isEmpty() && pacing == null && webhook == null) {
+            return;
+        }
         out.append("### Targets of issue 7 (this run)\n\n| target | measured | met |\n|---|---|---|\n");
         Series[] send100 = send.get(100);
         if (send100 != null) {
@@ -420,7 +435,7 @@ final class Report {
                    + " spread before reading much into a few percent.\n");
     }
 
-    private static void target(StringBuilder out, String target, String measured, boolean met) {
+    static void target(StringBuilder out, String target, String measured, boolean met) {
         out.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "yes" : "**no**")
                 .append(" |\n");
     }

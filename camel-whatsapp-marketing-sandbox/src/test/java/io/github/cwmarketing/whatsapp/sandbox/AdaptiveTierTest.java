@@ -82,8 +82,8 @@ class AdaptiveTierTest extends CamelTestSupport {
                 if (!outstanding.tryAcquire(100, TimeUnit.MILLISECONDS)) {
                     continue;
                 }
-                // last digits 1 to 4: the sandbox's plain "accepted" scenario
-                String to = "1650" + String.format("%06d", sent) + (1 + sent % 4);
+                // last digits 1 to 4: the sandbox's plain "accepted" scenario; not a US number (usRecipients)
+                String to = "49151" + String.format("%07d", sent) + (1 + sent % 4);
                 sent++;
                 producer.asyncSend(uri, exchange -> exchange.getMessage()
                         .setHeader(WhatsAppMarketingConstants.TO, to)).whenComplete((exchange, error) -> {

@@ -127,7 +127,7 @@ class ComponentOperationsInteropTest extends CamelTestSupport {
 
             Exchange result = template.send(uri(notOnboarded, "send", "&phoneNumberId=" + notOnboarded.phoneNumberId()
                     + "&templateName=summer_sale&templateLanguage=en_US&maxRetries=0"), exchange ->
-                    exchange.getMessage().setHeader(WhatsAppMarketingConstants.TO, "+16505551234"));
+                    exchange.getMessage().setHeader(WhatsAppMarketingConstants.TO, "+4915112345678"));
 
             assertThat(result.getException()).isInstanceOfSatisfying(WhatsAppMarketingApiException.class, e -> {
                 assertThat(e.getCode()).isEqualTo(131063);
@@ -141,8 +141,8 @@ class ComponentOperationsInteropTest extends CamelTestSupport {
     void heldAndPausedAnswersReachTheRouteAsAcceptedMessagesWithTheirStatus() {
         String send = uri(WHATSAPP.sandbox(), "send", "&phoneNumberId=" + WHATSAPP.sandbox().phoneNumberId()
                 + "&templateName=summer_sale&templateLanguage=en_US");
-        Map<String, String> statuses = Map.of("+16505551236", "held_for_quality_assessment",
-                "+16505551235", "paused", "+16505551234", "accepted");
+        Map<String, String> statuses = Map.of("+4915112345676", "held_for_quality_assessment",
+                "+4915112345675", "paused", "+4915112345674", "accepted");
 
         statuses.forEach((to, status) -> {
             Exchange result = template.send(send, exchange ->

@@ -4,11 +4,13 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import io.github.cwmarketing.whatsapp.UsRecipients;
 import io.github.cwmarketing.whatsapp.WebhookEvents;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingPacing;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingProvider;
 import io.github.cwmarketing.whatsapp.http.HttpClientConfigurer;
+import io.github.cwmarketing.whatsapp.ledger.MessageLedger;
 import io.github.cwmarketing.whatsapp.model.ProductPolicy;
 import io.github.cwmarketing.whatsapp.pipeline.PacerFactory;
 import io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener;
@@ -372,6 +374,99 @@ public class WhatsAppMarketingComponentConfiguration extends ComponentConfigurat
      * io.github.cwmarketing.whatsapp.spi.WhatsAppMarketingListener type: give a bean reference such as #bean:name.
      */
     private WhatsAppMarketingListener listener;
+
+    /**
+     * The message ledger (a MessageLedger bean: JdbcMessageLedger on PostgreSQL, shared by instances, or the bounded
+     * InMemoryMessageLedger). With one, send claims each CamelWhatsAppMarketingSendKey before any request (a key
+     * accepted earlier is not sent again), records every outcome, and refuses suppressed recipients; the webhook
+     * records each status once (deduplicating re-deliveries across instances) and adds the message's context as
+     * headers. Unset: no ledger. The option is a io.github.cwmarketing.whatsapp.ledger.MessageLedger type: give a bean
+     * reference such as #bean:name (a single bean of the type is used automatically; set
+     * camel.whatsapp-marketing.ledger.jdbc.enabled=true to have one built on the application's DataSource).
+     */
+    private MessageLedger ledger;
+
+    /**
+     * The campaign id recorded in the ledger with each send, for getCampaignReport. The header
+     * CamelWhatsAppMarketingCampaign overrides it per message.
+     */
+    private String campaign;
+
+    /**
+     * With a ledger: a send key whose earlier send has an unknown outcome (sent, no usable answer) is sent again once
+     * this long has passed without any status webhook for it. 0 = never (the send fails with
+     * WhatsAppMarketingUnknownOutcomeException). A duration such as 10s, 500ms or PT1M; a plain number is milliseconds.
+     */
+    private Duration resendUnknownOutcomeAfter = Duration.ZERO;
+
+    /**
+     * With a ledger: how long a recipient is parked after Meta's per-user marketing limit (131049); Meta asks to wait
+     * at least 24 hours, retrying sooner blocks the user for longer. A duration such as 10s, 500ms or PT1M; a plain
+     * number is milliseconds.
+     */
+    private Duration parkDuration = Duration.ofHours(24);
+
+    /**
+     * With a ledger: how long a webhook POST waits for each of its two message ledger calls (the lookup before
+     * routing, the record after). Past it the POST is answered 500 and Meta re-delivers it, so a database that hangs
+     * does not hold Meta's requests. A duration such as 10s, 500ms or PT1M; a plain number is milliseconds.
+     */
+    private Duration webhookLedgerTimeout = Duration.ofSeconds(3);
+
+    /**
+     * Meta does not deliver marketing templates to US users: REJECT refuses a send to a US phone number (recognised by
+     * region: +1 also covers Canada and the Caribbean, which are sent) with a validation error before any request;
+     * SEND sends it anyway.
+     */
+    private UsRecipients usRecipients = UsRecipients.REJECT;
+
+    public MessageLedger getLedger() {
+        return ledger;
+    }
+
+    public void setLedger(MessageLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    public String getCampaign() {
+        return campaign;
+    }
+
+    public void setCampaign(String campaign) {
+        this.campaign = campaign;
+    }
+
+    public Duration getResendUnknownOutcomeAfter() {
+        return resendUnknownOutcomeAfter;
+    }
+
+    public void setResendUnknownOutcomeAfter(Duration resendUnknownOutcomeAfter) {
+        this.resendUnknownOutcomeAfter = resendUnknownOutcomeAfter;
+    }
+
+    public Duration getParkDuration() {
+        return parkDuration;
+    }
+
+    public void setParkDuration(Duration parkDuration) {
+        this.parkDuration = parkDuration;
+    }
+
+    public Duration getWebhookLedgerTimeout() {
+        return webhookLedgerTimeout;
+    }
+
+    public void setWebhookLedgerTimeout(Duration webhookLedgerTimeout) {
+        this.webhookLedgerTimeout = webhookLedgerTimeout;
+    }
+
+    public UsRecipients getUsRecipients() {
+        return usRecipients;
+    }
+
+    public void setUsRecipients(UsRecipients usRecipients) {
+        this.usRecipients = usRecipients;
+    }
 
     /**
      * Record the component's Micrometer metrics (the whatsapp.marketing meters) when Micrometer is on the class path

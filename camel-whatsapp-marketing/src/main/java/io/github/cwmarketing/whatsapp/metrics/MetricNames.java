@@ -30,6 +30,11 @@ public final class MetricNames {
     public static final String WEBHOOK_DUPLICATES = PREFIX + "webhook.duplicates";
     /** Counter: webhook requests refused before anything was routed, tagged reason, http.status. */
     public static final String WEBHOOK_REJECTIONS = PREFIX + "webhook.rejections";
+    /**
+     * Timer: the component's writes to the message ledger, from the call to the answer, tagged operation (claim,
+     * hand_over, outcome, statuses, suppress, unsuppress).
+     */
+    public static final String LEDGER_WRITE = PREFIX + "ledger.write";
 
     /** Gauge: the sends waiting for a pacing slot (maxPendingSends bounds them), tagged phone.number.id. */
     public static final String PENDING_SENDS = PREFIX + "sends.pending";
@@ -38,15 +43,10 @@ public final class MetricNames {
      * the adaptive tier), tagged phone.number.id.
      */
     public static final String PACING_RATE = PREFIX + "pacing.rate";
-    /**
-     * Reserved, not emitted yet: timer of the message ledger's writes, tagged operation. Fed once the listener is told
-     * how long a ledger write took.
-     */
-    public static final String LEDGER_WRITE = PREFIX + "ledger.write";
 
     /**
-     * How a send ended: accepted, rejected, not_sent, unknown (reserved: duplicate, suppressed); of a webhook event:
-     * routed, failed.
+     * How a send ended: accepted, rejected, not_sent, unknown, duplicate, suppressed; of a webhook event: routed,
+     * failed, ignored.
      */
     public static final String OUTCOME = "outcome";
     /** Meta's error code, or none. */
@@ -57,7 +57,7 @@ public final class MetricNames {
     public static final String PHONE_NUMBER_ID = "phone.number.id";
     /** The template's name. */
     public static final String TEMPLATE = "template";
-    /** The component operation that made the request (send, getOnboardingStatus...). */
+    /** The component operation that made the request (send, getOnboardingStatus...), or the ledger write. */
     public static final String OPERATION = "operation";
     /** Why a request is retried (api_error, not_sent, no_response) or a webhook request refused (signature...). */
     public static final String REASON = "reason";

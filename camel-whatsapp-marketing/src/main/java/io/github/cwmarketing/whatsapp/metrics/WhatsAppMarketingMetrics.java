@@ -12,6 +12,7 @@ import io.github.cwmarketing.whatsapp.model.StatusEvent;
 import io.github.cwmarketing.whatsapp.model.WebhookError;
 import io.github.cwmarketing.whatsapp.model.WebhookEvent;
 import io.github.cwmarketing.whatsapp.model.WebhookEventType;
+import io.github.cwmarketing.whatsapp.spi.LedgerWrite;
 import io.github.cwmarketing.whatsapp.spi.PacingStatus;
 import io.github.cwmarketing.whatsapp.spi.RetryEvent;
 import io.github.cwmarketing.whatsapp.spi.RetryReason;
@@ -39,8 +40,8 @@ import static io.github.cwmarketing.whatsapp.metrics.MetricNames.TEMPLATE;
 import static io.github.cwmarketing.whatsapp.metrics.MetricNames.TYPE;
 
 /**
- * The component's Micrometer metrics: a listener that records every send result, retry, pacing wait, webhook event and
- * webhook rejection in a {@link MeterRegistry}, under the names of {@link MetricNames}. The component creates one
+ * The component's Micrometer metrics: a listener that records every send result, retry, pacing wait, webhook event,
+ * webhook rejection and message ledger write in a {@link MeterRegistry}, under the names of {@link MetricNames}. The component creates one
  * when Micrometer is present and it finds a registry (its {@code meterRegistry} option, else the one in Camel's
  * registry); it can also be made by hand and set as the {@code listener} option.
  * <p>
@@ -87,7 +88,7 @@ public final class WhatsAppMarketingMetrics implements WhatsAppMarketingListener
     private record RejectionKey(WebhookRejectionReason reason, int httpStatus) {
     }
 
-    private record LedgerKey(String operation) {
+    private record LedgerKey(LedgerWrite write) {
     }
 
     public WhatsAppMarketingMetrics(MeterRegistry registry) {
@@ -148,6 +149,11 @@ public final class WhatsAppMarketingMetrics implements WhatsAppMarketingListener
         meters.get(new RejectionKey(reason, httpStatus), this::rejectionCounter).increment();
     }
 
+    @Override
+    public void onLedgerWrite(LedgerWrite write, Duration took) {
+        meters.get(new LedgerKey(write), this::ledgerTimer).record(took);
+    }
+
     /**
      * Two gauges per phone number id, read from its live status: {@link MetricNames#PENDING_SENDS} and
      * {@link MetricNames#PACING_RATE} (the adaptive tier's changes show there). A number paced again after a restart
@@ -164,17 +170,6 @@ public final class WhatsAppMarketingMetrics implements WhatsAppMarketingListener
         Gauge.builder(MetricNames.PACING_RATE, live, ref -> ref.get().messagesPerSecond())
                 .description("Pacing rate in force, in messages per second").tag(PHONE_NUMBER_ID, number)
                 .strongReference(true).register(registry);
-    }
-
-    /**
-     * Reserved for {@link MetricNames#LEDGER_WRITE}: how long a message ledger write took. Called by the listener
-     * method that will tell it; nothing calls it yet.
-     */
-    void ledgerWrite(String operation, Duration took) {
-        meters.get(new LedgerKey(operation), key -> Timer.builder(MetricNames.LEDGER_WRITE)
-                .description("Writes to the message ledger")
-                .tag(OPERATION, values.of(OPERATION, key.operation()))
-                .register(registry)).record(took);
     }
 
     private Counter sendCounter(SendKey key) {
@@ -234,6 +229,13 @@ public final class WhatsAppMarketingMetrics implements WhatsAppMarketingListener
                 .tag(TYPE, TagValues.of(key.type()))
                 .tag(STATUS, values.of(STATUS, key.status()))
                 .tag(PHONE_NUMBER_ID, values.of(PHONE_NUMBER_ID, key.phoneNumberId()))
+                .register(registry);
+    }
+
+    private Timer ledgerTimer(LedgerKey key) {
+        return Timer.builder(MetricNames.LEDGER_WRITE)
+                .description("Writes to the message ledger, from the call to its answer")
+                .tag(OPERATION, TagValues.of(key.write()))
                 .register(registry);
     }
 

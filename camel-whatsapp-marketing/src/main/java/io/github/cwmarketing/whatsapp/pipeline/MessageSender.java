@@ -3,6 +3,7 @@ package io.github.cwmarketing.whatsapp.pipeline;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -105,6 +106,27 @@ public final class MessageSender {
     }
 
     private void execute(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result) {
+        if (retry == 0 && request.handOver() != null) {
+            CompletionStage<Void> handedOver;
+            try {
+                handedOver = request.handOver().get();
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            handedOver.whenComplete((done, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(unwrap(failure));
+                } else {
+                    call(request, retry, result);
+                }
+            });
+            return;
+        }
+        call(request, retry, result);
+    }
+
+    private void call(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result) {
         long sentAt = System.nanoTime();
         CompletableFuture<GraphApiResponse> call;
         try {

@@ -7,7 +7,8 @@ import io.github.cwmarketing.whatsapp.model.ProductPolicy;
  *
  * @param bodyParameters        the template's body parameters when the body gives none: a {@code List}, a
  *                              {@code Map} or JSON text (see {@link RequestAssembler}), or null
- * @param bizOpaqueCallbackData {@code biz_opaque_callback_data} when the payload has none, or null
+ * @param bizOpaqueCallbackData {@code biz_opaque_callback_data} when the payload has none (with a message
+ *                              ledger and no header of its own: the send key), or null
  */
 public record MessageDefaults(
         String to,

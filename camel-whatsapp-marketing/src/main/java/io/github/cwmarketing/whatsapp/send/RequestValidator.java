@@ -65,9 +65,7 @@ public final class RequestValidator {
         require(to != null || recipient != null, "to",
                 "a phone number (to) or a BSUID (recipient) is required");
         if (to != null) {
-            int start = to.startsWith("+") ? 1 : 0;
-            require(to.length() > start && to.length() - start <= PHONE_NUMBER_MAX_DIGITS && Digits.isDigits(to, start),
-                    "to", "must be a phone number: digits with an optional leading +");
+            PhoneNumbers.parse(to);
         }
         if (recipient != null) {
             require(BSUID.matcher(recipient).matches(), "recipient",

@@ -65,6 +65,11 @@ public final class CompositeListener implements WhatsAppMarketingListener {
         tell(listener -> listener.onWebhookRejected(reason, httpStatus));
     }
 
+    @Override
+    public void onLedgerWrite(LedgerWrite write, Duration took) {
+        tell(listener -> listener.onLedgerWrite(write, took));
+    }
+
     private void tell(Consumer<WhatsAppMarketingListener> call) {
         if (listeners.isEmpty()) {
             return;

@@ -15,7 +15,12 @@ public enum SendOutcome {
     NOT_SENT,
     /**
      * The request was sent but no usable answer came back (no response in time, or a 2xx answer without a message
-     * id: {@code WhatsAppMarketingUnknownOutcomeException}): the message may or may not have been accepted.
+     * id: {@code WhatsAppMarketingUnknownOutcomeException}): the message may or may not have been accepted. Also a
+     * send the message ledger refused because an earlier send of its key ended so.
      */
-    UNKNOWN
+    UNKNOWN,
+    /** Not sent: the message ledger knows its send key as accepted already or in flight (header Duplicate=true). */
+    DUPLICATE,
+    /** Not sent: the message ledger has the recipient suppressed (opted out, 131050) or parked (131049). */
+    SUPPRESSED
 }

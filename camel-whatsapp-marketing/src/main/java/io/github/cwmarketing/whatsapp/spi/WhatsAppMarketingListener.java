@@ -5,8 +5,8 @@ import java.time.Duration;
 import io.github.cwmarketing.whatsapp.model.WebhookEvent;
 
 /**
- * Told of what the component does: every send outcome, every retry and pacing wait, every webhook event and every
- * rejected webhook request. Metrics, audit logs and the like plug in here; every method has a no-op default, so an
+ * Told of what the component does: every send outcome, every retry and pacing wait, every webhook event, every
+ * rejected webhook request and every write to the message ledger. Metrics, audit logs and the like plug in here; every method has a no-op default, so an
  * implementation overrides only what it needs.
  * <p>
  * Register one as the component's {@code listener} option (autowired when the registry holds exactly one), with
@@ -49,5 +49,13 @@ public interface WhatsAppMarketingListener {
 
     /** A webhook request was refused before anything was routed. */
     default void onWebhookRejected(WebhookRejectionReason reason, int httpStatus) {
+    }
+
+    /**
+     * A write to the message ledger succeeded; {@code took} is how long its caller waited, from the request to the
+     * ledger to its answer (queueing, batching and the database transaction). A failed write is told as the outcome of
+     * the send or webhook event it belonged to, not here.
+     */
+    default void onLedgerWrite(LedgerWrite write, Duration took) {
     }
 }

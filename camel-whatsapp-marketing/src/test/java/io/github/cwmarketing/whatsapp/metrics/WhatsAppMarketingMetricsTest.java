@@ -10,6 +10,7 @@ import io.github.cwmarketing.whatsapp.model.MessageEvent;
 import io.github.cwmarketing.whatsapp.model.RetryClass;
 import io.github.cwmarketing.whatsapp.model.StatusEvent;
 import io.github.cwmarketing.whatsapp.model.WebhookError;
+import io.github.cwmarketing.whatsapp.spi.LedgerWrite;
 import io.github.cwmarketing.whatsapp.spi.RetryEvent;
 import io.github.cwmarketing.whatsapp.spi.RetryReason;
 import io.github.cwmarketing.whatsapp.spi.SendOutcome;
@@ -169,10 +170,15 @@ class WhatsAppMarketingMetricsTest {
     }
 
     @Test
-    void reservedMetersAreReadyForTheListenerCallsThatWillFeedThem() {
-        metrics.ledgerWrite("claim", Duration.ofMillis(3));
+    void ledgerWritesAreTimedByOperation() {
+        metrics.onLedgerWrite(LedgerWrite.CLAIM, Duration.ofMillis(3));
+        metrics.onLedgerWrite(LedgerWrite.CLAIM, Duration.ofMillis(5));
+        metrics.onLedgerWrite(LedgerWrite.HAND_OVER, Duration.ofMillis(2));
 
-        assertThat(registry.get(MetricNames.LEDGER_WRITE).tags("operation", "claim").timer().count()).isEqualTo(1);
+        Timer claims = registry.get(MetricNames.LEDGER_WRITE).tags("operation", "claim").timer();
+        assertThat(claims.count()).isEqualTo(2);
+        assertThat(claims.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(8);
+        assertThat(registry.get(MetricNames.LEDGER_WRITE).tags("operation", "hand_over").timer().count()).isEqualTo(1);
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class GraphApiStub implements AutoCloseable {
 
     /** Any marketing_messages POST answers an accepted message. */
     public void acceptAll() {
-        stub(post(urlPathMatching("/.*/marketing_messages")).willReturn(accepted("wamid.TEST1", "15551234567")));
+        stub(post(urlPathMatching("/.*/marketing_messages")).willReturn(accepted("wamid.TEST1", "4915112345678")));
     }
 
     public static ResponseDefinitionBuilder accepted(String wamid, String waId) {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MetaOpenApiTest {
 
     private static final String VALID = """
-            {"messaging_product":"whatsapp","recipient_type":"individual","to":"15551234567","type":"template",
+            {"messaging_product":"whatsapp","recipient_type":"individual","to":"4915112345678","type":"template",
              "template":{"name":"a","language":{"code":"en","policy":"deterministic"}}}""";
 
     private static String withRootField(String field) {
@@ -38,7 +38,7 @@ class MetaOpenApiTest {
     @Test
     void allowsTheSpecsKnownGaps() {
         String bsuidOnly = withRootField("\"bid_spec\":{\"per_message_bid_multiplier\":1.2},\"biz_opaque_callback_data\":\"x\"")
-                .replace("\"to\":\"15551234567\"", "\"recipient\":\"US.13491208655302741918\"");
+                .replace("\"to\":\"4915112345678\"", "\"recipient\":\"US.13491208655302741918\"");
         assertThat(MetaOpenApi.payloadViolations(bsuidOnly)).isEmpty();
         String buttonZero = VALID.replace("\"policy\":\"deterministic\"}", "\"policy\":\"deterministic\"},"
                 + "\"components\":[{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"0\","

@@ -6,12 +6,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cwmarketing.whatsapp.ledger.JdbcMessageLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One webhook receiver in its own JVM: a Camel context with the Vert.x platform-http server on a loopback port and one
@@ -20,6 +22,8 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * <li>{@code ours-signed}: {@code whatsapp-marketing:webhook} with the app secret (signature verified), one exchange
  * per status, deduplicated;</li>
  * <li>{@code ours-unsigned}: the same with {@code signatureVerification=false};</li>
+ * <li>{@code ours-ledger} (the ledger part): ours signed, each POST looked up and recorded in a
+ * {@code JdbcMessageLedger} on PostgreSQL (the JDBC URL is the third argument) instead of the in-memory dedup store;</li>
  * <li>{@code ours-signed-camel-repo} (not in the default set): ours signed, deduplicating on Camel 4.18's
  * MemoryIdempotentRepository as the consumer did before the benchmarks;</li>
  * <li>{@code theirs-raw}: camel-whatsapp's {@code webhook:whatsapp:...}: one exchange per POST with the raw body as a
@@ -44,12 +48,17 @@ public final class WebhookServerAgent {
     private long gcMark;
     private long jitMark;
 
-    /** {@code WebhookServerAgent <variant> <port>} */
+    /** {@code WebhookServerAgent <variant> <port> [<jdbcUrl of the ledger>]} */
     public static void main(String[] args) throws Exception {
         String variant = args[0];
         int port = Integer.parseInt(args[1]);
         WebhookServerAgent agent = new WebhookServerAgent();
         CamelContext context = new DefaultCamelContext();
+        if (args.length > 2) {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(args[2]);
+            context.getRegistry().bind("ledger", new JdbcMessageLedger(dataSource));
+        }
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost("127.0.0.1");
         server.setBindPort(port);
@@ -85,6 +94,10 @@ public final class WebhookServerAgent {
                              + "&verifyToken=" + VERIFY_TOKEN + "&idempotentRepository=#camelMemoryRepository")
                                 .process(exchange -> countStatus());
                     }
+                    case "ours-ledger" -> from("whatsapp-marketing:webhook?webhookPath=" + PATH + "&appSecret="
+                                               + StatusWebhooks.APP_SECRET + "&verifyToken=" + VERIFY_TOKEN
+                                               + "&ledger=#ledger")
+                            .process(exchange -> countStatus());
                     case "ours-unsigned" -> from("whatsapp-marketing:webhook?webhookPath=" + PATH
                                                  + "&signatureVerification=false&verifyToken=" + VERIFY_TOKEN)
                             .process(exchange -> countStatus());

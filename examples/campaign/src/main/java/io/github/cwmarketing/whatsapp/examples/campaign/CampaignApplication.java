@@ -6,11 +6,17 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingComponent;
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingConfiguration;
+import io.github.cwmarketing.whatsapp.ledger.CampaignReport;
+import io.github.cwmarketing.whatsapp.ledger.InMemoryMessageLedger;
+import io.github.cwmarketing.whatsapp.ledger.JdbcMessageLedger;
+import io.github.cwmarketing.whatsapp.ledger.MessageLedger;
 import io.github.cwmarketing.whatsapp.sandbox.WhatsAppSandbox;
 import org.apache.camel.main.Main;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A marketing campaign: reads the recipients CSV, sends the template to each through {@code whatsapp-marketing:send},
@@ -60,8 +66,16 @@ public final class CampaignApplication {
         Main main = new Main();
         CampaignTracker tracker = new CampaignTracker(Clock.systemUTC(), settings.settleTime(), settings.timeout(),
                 console::println);
-        tracker.onFinished(main::completed);
+        MessageLedger ledger = ledger(settings, console);
+        AtomicReference<CampaignReport> ledgerReport = new AtomicReference<>();
+        tracker.onFinished(() -> {
+            ledgerReport.set(ledger.flush().thenCompose(done -> ledger.campaignReport(settings.campaignId()))
+                    .toCompletableFuture().join());
+            main.completed();
+        });
         main.bind("campaignTracker", tracker);
+        main.bind("ledger", ledger);
+        main.addInitialProperty("campaign.id", settings.campaignId());
         main.bind("recipients", new RecipientsCsv());
         main.addInitialProperty("camel.server.enabled", "true");
         main.addInitialProperty("camel.server.port", Integer.toString(webhookPort));
@@ -82,9 +96,21 @@ public final class CampaignApplication {
                             + " expose it to Meta through your public HTTPS URL");
         }
         main.run();
-        DeliveryReport report = tracker.report();
+        DeliveryReport report = ledgerReport.get() == null ? null : tracker.report(ledgerReport.get());
         console.println(report == null ? "The campaign did not finish" : report.render());
         return report;
+    }
+
+    /** The zero-setup in-memory ledger, or a JDBC one on PostgreSQL when CAMPAIGN_JDBC_URL is set. */
+    private static MessageLedger ledger(CampaignSettings settings, PrintStream console) {
+        if (settings.jdbcUrl() == null || settings.jdbcUrl().isBlank()) {
+            return new InMemoryMessageLedger();
+        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(settings.jdbcUrl());
+        console.println("Message ledger on PostgreSQL: a re-run of campaign " + settings.campaignId()
+                        + " sends nothing twice");
+        return new JdbcMessageLedger(dataSource);
     }
 
     /**

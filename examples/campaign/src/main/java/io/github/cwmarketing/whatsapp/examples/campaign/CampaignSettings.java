@@ -19,7 +19,9 @@ public record CampaignSettings(
         String recipients,
         int messagesPerSecond,
         Duration settleTime,
-        Duration timeout) {
+        Duration timeout,
+        String campaignId,
+        String jdbcUrl) {
 
     public static CampaignSettings fromEnvironment(Map<String, String> env) {
         return new CampaignSettings(
@@ -33,7 +35,9 @@ public record CampaignSettings(
                 env.getOrDefault("CAMPAIGN_RECIPIENTS", "classpath:recipients.csv"),
                 Integer.parseInt(env.getOrDefault("CAMPAIGN_MESSAGES_PER_SECOND", "80")),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("CAMPAIGN_SETTLE_SECONDS", "3"))),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("CAMPAIGN_TIMEOUT_SECONDS", "120"))));
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("CAMPAIGN_TIMEOUT_SECONDS", "120"))),
+                env.getOrDefault("CAMPAIGN_ID", "autumn-2026"),
+                env.get("CAMPAIGN_JDBC_URL"));
     }
 
     public boolean useSandbox() {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingConstants;
+import io.github.cwmarketing.whatsapp.ledger.CampaignReport;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
 import org.apache.camel.Header;
 
@@ -113,5 +114,11 @@ public class CampaignTracker {
     /** The final report, or null while the campaign runs. */
     public DeliveryReport report() {
         return report;
+    }
+
+    /** The final report with the ledger's counts, or null while the campaign runs. */
+    DeliveryReport report(CampaignReport ledger) {
+        DeliveryReport seen = report;
+        return seen == null ? null : DeliveryReport.fromLedger(seen.recipients(), ledger, seen.elapsed(), seen.complete());
     }
 }

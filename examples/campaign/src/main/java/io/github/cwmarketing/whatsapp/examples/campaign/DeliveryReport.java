@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.cwmarketing.whatsapp.ledger.CampaignReport;
+import io.github.cwmarketing.whatsapp.ledger.FinalStatus;
+
 /**
- * Counts of a campaign: by status, by how Meta routed the messages, by error code, and the elapsed time.
+ * Counts of a campaign: by status, by how Meta routed the messages, by error code, and the elapsed time. The progress
+ * lines count what the tracker saw; the final report comes from the message ledger.
  */
 public record DeliveryReport(int recipients, int accepted, int rejected, Map<MessageState, Integer> byState,
                              Map<String, Integer> byRoute, Map<Integer, Integer> byErrorCode, Duration elapsed,
@@ -33,6 +37,33 @@ public record DeliveryReport(int recipients, int accepted, int rejected, Map<Mes
         rejectedByCode.forEach((code, count) -> byErrorCode.merge(code, count.get(), Integer::sum));
         return new DeliveryReport(recipients, messages.size(), rejected, byState, byRoute, byErrorCode, elapsed,
                 complete);
+    }
+
+    /** The report of a finished campaign, from the message ledger's campaign report. */
+    static DeliveryReport fromLedger(int recipients, CampaignReport ledger, Duration elapsed, boolean complete) {
+        Map<MessageState, Integer> byState = new EnumMap<>(MessageState.class);
+        for (MessageState state : MessageState.values()) {
+            byState.put(state, 0);
+        }
+        ledger.byFinalStatus().forEach((status, count) -> {
+            MessageState state = switch (status) {
+                case ACCEPTED -> MessageState.ACCEPTED;
+                case SENT -> MessageState.SENT;
+                case DELIVERED, PLAYED -> MessageState.DELIVERED;
+                case READ -> MessageState.READ;
+                case FAILED -> MessageState.FAILED;
+                default -> null;
+            };
+            if (state != null) {
+                byState.merge(state, count.intValue(), Integer::sum);
+            }
+        });
+        Map<String, Integer> byRoute = new TreeMap<>();
+        ledger.byRoutedVia().forEach((route, count) -> byRoute.put(route, count.intValue()));
+        Map<Integer, Integer> byErrorCode = new TreeMap<>();
+        ledger.byErrorCode().forEach((code, count) -> byErrorCode.put(code, count.intValue()));
+        return new DeliveryReport(recipients, (int) ledger.accepted(), (int) ledger.count(FinalStatus.REJECTED),
+                byState, byRoute, byErrorCode, elapsed, complete);
     }
 
     public int count(MessageState state) {
