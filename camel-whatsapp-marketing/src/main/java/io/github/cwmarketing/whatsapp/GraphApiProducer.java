@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingInvalidResponseException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingUnknownOutcomeException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
+import io.github.cwmarketing.whatsapp.pipeline.MessageSender;
+import io.github.cwmarketing.whatsapp.pipeline.NonBlockingThreads;
 import io.github.cwmarketing.whatsapp.pipeline.OutgoingRequest;
 import io.github.cwmarketing.whatsapp.util.UnreadableBodyException;
 import org.apache.camel.AsyncCallback;
@@ -18,9 +23,11 @@ import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * What every producer of the component does: validate the input and build the request before any network call, send
- * it through the endpoint's sender without blocking the route thread, and put the result on the message. The exchange
- * continues on the HTTP client's I/O thread once the Graph API answers (or the last retry fails). A 2xx answer that
+ * What every producer of the component does: validate the input and build the request before any network call, admit
+ * it (a send's message ledger claim), send it through the endpoint's sender without blocking the route thread (unless
+ * {@code maxPendingSends} wait already: backpressure), and put the result on the message. The exchange continues on
+ * the HTTP client's I/O thread once the Graph API answers (or the last retry fails), or on the ledger's thread when it
+ * is complete without a request (a duplicate, a suppressed recipient). A 2xx answer that
  * cannot be read fails the exchange with a typed exception: a read's
  * {@link WhatsAppMarketingInvalidResponseException} (nothing changed at Meta), any other request's
  * {@link WhatsAppMarketingUnknownOutcomeException} (Meta may have done what it asked).
@@ -51,30 +58,68 @@ abstract class GraphApiProducer<P> extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         long startedNanos = System.nanoTime();
         P prepared;
-        CompletionStage<Boolean> admitted;
+        CompletableFuture<Boolean> admitted;
         try {
             prepared = prepare(exchange.getMessage(), takeAccessToken(exchange.getMessage()));
-            admitted = admit(exchange, prepared);
+            admitted = admit(exchange, prepared).toCompletableFuture();
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        admitted.whenComplete((send, refusal) -> {
-            if (refusal != null || !send) {
-                // the exchange holds its result (e.g. a duplicate) or fails with the refusal, no request made
-                if (refusal != null) {
-                    exchange.setException(unwrap(refusal));
-                }
-                completed(exchange, prepared, startedNanos);
-                callback.done(false);
-                return;
-            }
-            getEndpoint().sender().send(outgoing(prepared))
-                    .whenComplete((response, failure) -> complete(exchange, prepared, response, failure, startedNanos,
-                            callback));
-        });
+        if (!admitted.isDone()) {
+            awaitAdmission(exchange, prepared, admitted, startedNanos, callback);
+            return false;
+        }
+        // admitted at once (no message ledger, or one in memory): this thread queues the request, and when
+        // maxPendingSends wait already it waits for room as any caller does (backpressure)
+        admitted.whenComplete((send, refusal) -> proceed(exchange, prepared, send, refusal, false, startedNanos,
+                callback));
         return false;
+    }
+
+    /**
+     * The admission answers later, on a thread of its own (a message ledger's claim) on which nothing may wait. So the
+     * request takes room among its number's pending sends now, if there is some, and gives it back when it is not sent
+     * (a duplicate or a suppressed send never waits for room nor takes a pacing slot). When there is none, a thread
+     * that may wait waits for the answer and then for room: the backpressure of {@code maxPendingSends} holds; any
+     * other thread goes on, and the request is refused if there is still no room once admitted.
+     */
+    private void awaitAdmission(Exchange exchange, P prepared, CompletableFuture<Boolean> admitted, long startedNanos,
+                                AsyncCallback callback) {
+        MessageSender sender = getEndpoint().sender();
+        boolean reserved = sender.reserve(outgoing(prepared));
+        if (!reserved && NonBlockingThreads.currentMayWait()) {
+            try {
+                admitted.get(getEndpoint().getConfiguration().getResponseTimeout(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // told below, or goes on when it comes
+            }
+        }
+        admitted.whenComplete((send, refusal) -> proceed(exchange, prepared, send, refusal, reserved, startedNanos,
+                callback));
+    }
+
+    private void proceed(Exchange exchange, P prepared, Boolean send, Throwable refusal, boolean reserved,
+                         long startedNanos, AsyncCallback callback) {
+        MessageSender sender = getEndpoint().sender();
+        if (refusal != null || !send) {
+            // the exchange holds its result (e.g. a duplicate) or fails with the refusal, no request made
+            if (reserved) {
+                sender.cancelReservation(outgoing(prepared));
+            }
+            if (refusal != null) {
+                exchange.setException(unwrap(refusal));
+            }
+            completed(exchange, prepared, startedNanos);
+            callback.done(false);
+            return;
+        }
+        sender.send(outgoing(prepared), reserved)
+                .whenComplete((response, failure) -> complete(exchange, prepared, response, failure, startedNanos,
+                        callback));
     }
 
     /**

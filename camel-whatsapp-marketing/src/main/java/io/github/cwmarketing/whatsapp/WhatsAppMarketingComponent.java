@@ -240,8 +240,14 @@ public class WhatsAppMarketingComponent extends DefaultComponent {
      */
     void startLedger(MessageLedger ledger, Duration parkDuration) {
         if (ledgers.add(ledger)) {
-            ledger.setParkDuration(parkDuration);
-            ServiceHelper.startService(ledger);
+            try {
+                ledger.setParkDuration(parkDuration);
+                ServiceHelper.startService(ledger);
+            } catch (RuntimeException e) {
+                // tried again by the next endpoint or message that uses it
+                ledgers.remove(ledger);
+                throw e;
+            }
         }
     }
 

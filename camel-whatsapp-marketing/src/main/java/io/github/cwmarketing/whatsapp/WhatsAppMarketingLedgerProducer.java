@@ -36,6 +36,13 @@ public class WhatsAppMarketingLedgerProducer extends DefaultAsyncProducer {
         return (WhatsAppMarketingEndpoint) super.getEndpoint();
     }
 
+    /** Starts the ledger with the route, not on the first message's thread. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        getEndpoint().ledger();
+    }
+
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Message in = exchange.getMessage();

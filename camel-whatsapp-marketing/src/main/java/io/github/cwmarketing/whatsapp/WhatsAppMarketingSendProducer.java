@@ -209,10 +209,14 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
         });
     }
 
-    /** Paces the configured phone number id from the start: conflicting pacing options fail here, not later. */
+    /**
+     * Starts the ledger (its database work never waits for the first message, whichever thread brings it) and paces
+     * the configured phone number id from the start: conflicting pacing options fail here, not later.
+     */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        getEndpoint().ledger();
         if (configuration.getPhoneNumberId() != null
             || configuration.getProvider() == WhatsAppMarketingProvider.DIALOG360) {
             getEndpoint().pacing(configuration.getPhoneNumberId());

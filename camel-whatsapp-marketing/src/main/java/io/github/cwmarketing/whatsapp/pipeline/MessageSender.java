@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends Graph API requests with pacing and safe retries, without blocking: waits for a pacing slot (pair pacing, then
  * the number's rate, see {@link NumberPacing}) or a retry delay are scheduled, never slept, and each answer is told to
- * the number's pacing (its adaptive rate). The returned future completes with a successful response or with the
- * failure of the last attempt ({@code WhatsAppMarketingApiException} or {@link WhatsAppMarketingTransportException}),
- * or with a {@link WhatsAppMarketingPacingException} when no pacing slot could be had (then nothing was sent). Pacing
- * waits and retries are told to the listener.
+ * the number's pacing (its adaptive rate). A request's hand-over (the message ledger's record that it leaves) is asked
+ * once its first attempt has its slot, right before it goes to the transport. The returned future completes with a
+ * successful response or with the failure of the last attempt ({@code WhatsAppMarketingApiException} or
+ * {@link WhatsAppMarketingTransportException}), or with a {@link WhatsAppMarketingPacingException} when no pacing
+ * slot could be had (then nothing was sent). Pacing waits and retries are told to the listener.
  */
 public final class MessageSender {
 
@@ -57,16 +58,46 @@ public final class MessageSender {
         this.listener = listener;
     }
 
-    /** Sends the request, each attempt paced by its number's pacing (if any). */
+    /**
+     * Sends the request, each attempt paced by its number's pacing (if any); a caller that finds
+     * {@code maxPendingSends} waiting waits for room (see {@link NumberPacing#submit}).
+     */
     public CompletableFuture<GraphApiResponse> send(OutgoingRequest request) {
+        return send(request, false);
+    }
+
+    /**
+     * Sends the request; {@code reserved}: {@link #reserve} took room for it among the pending sends, so it is queued
+     * at once, never refused for {@code maxPendingSends}.
+     */
+    public CompletableFuture<GraphApiResponse> send(OutgoingRequest request, boolean reserved) {
         CompletableFuture<GraphApiResponse> result = new CompletableFuture<>();
         if (request.pacing() == null) {
             execute(request, 0, result);
+        } else if (reserved) {
+            request.pacing().submitReserved(request.pairKey(), new Waiting(request, 0, result));
         } else {
             // a caller that finds maxPendingSends waiting waits for room at most as long as for a response
             request.pacing().submit(request.pairKey(), new Waiting(request, 0, result), responseTimeout.toNanos());
         }
         return result;
+    }
+
+    /**
+     * Reserves room among the pending sends of the request's number for a request that must wait for something else
+     * first (its message ledger claim), without waiting: true when it got room, or needs none (not paced); then it is
+     * sent with {@code send(request, true)} or the room is given back with {@link #cancelReservation}. False when
+     * {@code maxPendingSends} wait already.
+     */
+    public boolean reserve(OutgoingRequest request) {
+        return request.pacing() == null || request.pacing().reserve();
+    }
+
+    /** Gives back the room {@link #reserve} took for a request that is not sent after all. */
+    public void cancelReservation(OutgoingRequest request) {
+        if (request.pacing() != null) {
+            request.pacing().cancelReservation();
+        }
     }
 
     /** An attempt waiting for its pacing slot. */

@@ -2,8 +2,11 @@ package io.github.cwmarketing.whatsapp.pipeline;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,6 +52,8 @@ public final class NumberPacing implements PacingStatus, AutoCloseable {
     }
 
     private final Deque<Entry> queue = new ArrayDeque<>();
+    /** The sends waiting for their pair slot (scheduled, not queued yet): refused too when the pacing closes. */
+    private final Set<Entry> pairWaiting = Collections.newSetFromMap(new IdentityHashMap<>());
     /** True while one dispatcher books slots for the queue (at most one at a time). */
     private boolean dispatching;
     /** The generation of the current dispatcher: refusing the queue ends it. */
@@ -102,17 +107,60 @@ public final class NumberPacing implements PacingStatus, AutoCloseable {
                     + " or feed it from a thread that may wait", null));
             return;
         }
+        queue(pairKey, send);
+    }
+
+    /**
+     * Reserves room under {@code maxPendingSends} for a request that is not ready yet, only if there is some now:
+     * true when it got room, which it then uses with {@link #submitReserved} or gives back with
+     * {@link #cancelReservation}.
+     */
+    boolean reserve() {
+        return pending.reserve();
+    }
+
+    /** Gives back room {@link #reserve() reserved} for a request that is not sent after all. */
+    void cancelReservation() {
+        pending.cancelReservation();
+    }
+
+    /** Queues a new request with the room it {@link #reserve() reserved}: never refused for maxPendingSends. */
+    void submitReserved(String pairKey, PacedSend send) {
+        pending.admitReserved();
+        queue(pairKey, send);
+    }
+
+    private void queue(String pairKey, PacedSend send) {
         Entry entry = new Entry(send, true);
         long pairWait = pairs == null || pairKey == null ? 0 : pairs.reserve(pairKey);
         if (pairWait <= 0) {
             enqueue(entry, false);
             return;
         }
-        try {
-            scheduler.schedule(() -> enqueue(entry, false), pairWait, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            refuse(entry, stopped(e));
+        boolean refused;
+        synchronized (this) {
+            refused = closed || !pairWaiting.add(entry);
         }
+        if (refused) {
+            refuse(entry, stopped(null));
+            return;
+        }
+        try {
+            scheduler.schedule(() -> {
+                if (leavePairWait(entry)) {
+                    enqueue(entry, false);
+                }
+            }, pairWait, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            if (leavePairWait(entry)) {
+                refuse(entry, stopped(e));
+            }
+        }
+    }
+
+    /** True when the entry was still waiting for its pair slot (not refused by {@link #close()} meanwhile). */
+    private synchronized boolean leavePairWait(Entry entry) {
+        return pairWaiting.remove(entry);
     }
 
     /**
@@ -310,12 +358,17 @@ public final class NumberPacing implements PacingStatus, AutoCloseable {
                 "The component is stopping; request not sent", cause);
     }
 
-    /** Refuses every waiting request and releases the pacer. */
+    /** Refuses every waiting request (in the queue or waiting for its pair slot) and releases the pacer. */
     @Override
     public void close() {
+        List<Entry> waitingForPair;
         synchronized (this) {
             closed = true;
+            waitingForPair = new ArrayList<>(pairWaiting);
+            pairWaiting.clear();
         }
+        // their scheduled tasks die with the component's scheduler: refused here, none is left hanging
+        waitingForPair.forEach(entry -> refuse(entry, stopped(null)));
         refuseAll(stopped(null));
         pacer.close();
     }

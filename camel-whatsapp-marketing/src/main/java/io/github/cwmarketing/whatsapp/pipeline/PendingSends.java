@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The sends of one phone number id that wait for a slot, bounded by {@code maxPendingSends}: a new send is admitted
  * while fewer wait. Past the bound the calling thread waits until one of them is sent (at most a given time), unless it
  * is a thread that must never wait ({@link NonBlockingThreads}): then, and after the wait, the send is refused.
- * Retries of sends already admitted are counted but never refused: they came from requests in flight, which the rate
- * bounds.
+ * Room may also be reserved ahead, without waiting, by a send that must first learn whether it is sent at all (its
+ * message ledger claim): it holds room under the bound until it is queued or gives the room back. Retries of sends
+ * already admitted are counted but never refused: they came from requests in flight, which the rate bounds.
  */
 final class PendingSends {
 
@@ -38,6 +39,21 @@ final class PendingSends {
             waiting.incrementAndGet();
         }
         return admitted;
+    }
+
+    /** Takes room for a send to be queued later, only if there is some now (never waits); not counted as waiting. */
+    boolean reserve() {
+        return admissions.tryAcquire();
+    }
+
+    /** Gives back room {@link #reserve() reserved} for a send that is not queued after all. */
+    void cancelReservation() {
+        admissions.release();
+    }
+
+    /** A send queued with room it {@link #reserve() reserved}: it waits from now on. */
+    void admitReserved() {
+        waiting.incrementAndGet();
     }
 
     /** Counts a retry waiting again. */

@@ -262,6 +262,52 @@ class NumberPacingTest {
                         .isEqualTo(WhatsAppMarketingPacingException.Reason.STOPPED));
     }
 
+    /** Waiting for a pair slot is a task on the component's scheduler, which stops with it: refused at close. */
+    @Test
+    void closingRefusesTheSendsWaitingForTheirPairSlot() {
+        NumberPacing pacing = fixed(80, true);
+        Recorder sends = new Recorder();
+        pacing.submit("4915112345678", sends, 0);
+        pacing.submit("4915112345678", sends, 0);
+        pacing.submit("4915112345678", sends, 0);
+        scheduler.advance(10 * MS);
+        assertThat(pacing.pendingSends()).isEqualTo(2);
+
+        pacing.close();
+        pacing.submit("4915187654321", sends, 0);
+
+        assertThat(sends.startedAt).hasSize(1);
+        assertThat(sends.refusals).hasSize(3).allSatisfy(refusal -> assertThat(refusal.getReason())
+                .isEqualTo(WhatsAppMarketingPacingException.Reason.STOPPED));
+        assertThat(pacing.pendingSends()).isZero();
+        scheduler.advance(20 * SECOND);
+        assertThat(sends.startedAt).as("their scheduled tasks start nothing").hasSize(1);
+        assertThat(sends.refusals).as("and refuse nothing twice").hasSize(3);
+    }
+
+    /** Room reserved ahead (while a ledger claims the send) counts against maxPendingSends until used or given back. */
+    @Test
+    void reservedRoomCountsAgainstMaxPendingSendsUntilUsedOrGivenBack() {
+        NumberPacing pacing = pacing(new PacingSettings(1, 0, false, 2), new TokenBucketPacer(1, clock::get));
+        Recorder sends = new Recorder();
+
+        assertThat(pacing.reserve()).isTrue();
+        assertThat(pacing.reserve()).isTrue();
+        assertThat(pacing.reserve()).as("two reserved: no room").isFalse();
+        pacing.submit(null, sends, 0);
+        assertThat(sends.refusals).singleElement().satisfies(refusal -> assertThat(refusal.getReason())
+                .isEqualTo(WhatsAppMarketingPacingException.Reason.TOO_MANY_PENDING));
+        assertThat(pacing.pendingSends()).as("reserved room is not a send waiting").isZero();
+
+        pacing.cancelReservation();
+        assertThat(pacing.reserve()).as("the room given back").isTrue();
+        pacing.submitReserved(null, sends);
+        pacing.submitReserved(null, sends);
+        assertThat(sends.startedAt).as("the reserved sends are queued and paced").hasSize(2);
+        assertThat(sends.startedAt.get(1) - sends.startedAt.get(0)).isEqualTo(SECOND);
+        assertThat(pacing.reserve()).as("their room freed once they had their slots").isTrue();
+    }
+
     @Test
     void anAdaptiveRateNeedsAPacerWhoseRateCanChange() {
         assertThatThrownBy(() -> pacing(new PacingSettings(10, 100, false, 1000),
