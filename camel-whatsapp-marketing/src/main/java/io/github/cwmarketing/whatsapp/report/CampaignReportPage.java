@@ -89,17 +89,17 @@ public class CampaignReportPage {
                         + " style-src 'unsafe-inline'; img-src data:\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"camel-whatsapp-marketing\">\n")
-                .append("<title>Campaign ").append(campaign).append(" \u00b7 WhatsApp marketing report</title>\n")
+                .append("<title>Campaign ").append(campaign).append(" &middot; WhatsApp marketing report</title>\n")
                 .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n<header>\n")
                 .append("<h1>Campaign <span id=\"campaign\">").append(campaign).append("</span></h1>\n")
                 .append("<p class=\"meta\">First sent <span id=\"first-sent\">").append(Html.time(report.firstSentAt()))
-                .append("</span> \u00b7 last sent <span id=\"last-sent\">").append(Html.time(report.lastSentAt()))
+                .append("</span> &middot; last sent <span id=\"last-sent\">").append(Html.time(report.lastSentAt()))
                 .append("</span>");
         if (report.firstSentAt() != null && report.lastSentAt() != null) {
-            page.append(" \u00b7 over ")
+            page.append(" &middot; over ")
                     .append(Html.duration(Duration.between(report.firstSentAt(), report.lastSentAt())));
         }
-        page.append(" \u00b7 generated ").append(Html.time(clock.instant())).append("</p>\n</header>\n");
+        page.append(" &middot; generated ").append(Html.time(clock.instant())).append("</p>\n</header>\n");
     }
 
     private static String campaignName(CampaignReport report) {
@@ -125,7 +125,7 @@ public class CampaignReportPage {
         page.append("<div class=\"tile\" data-figure=\"").append(figure).append("\"><span class=\"value\">")
                 .append(count(value)).append("</span><span class=\"label\">").append(label);
         if (share != null) {
-            page.append(" \u00b7 ").append(share);
+            page.append(" &middot; ").append(share);
         }
         page.append("</span></div>\n");
     }
@@ -221,7 +221,7 @@ public class CampaignReportPage {
     private static String concerns(int code) {
         RetryClass retryClass = MetaErrorCodes.retryClass(code);
         if (retryClass == null) {
-            return "<span class=\"none\">\u2013</span>";
+            return "<span class=\"none\">&ndash;</span>";
         }
         return switch (retryClass) {
             case TRANSIENT -> "temporary trouble at Meta";
@@ -274,9 +274,9 @@ public class CampaignReportPage {
         if (report.firstSentAt() != null && report.lastSentAt() != null
                 && report.lastSentAt().isAfter(report.firstSentAt())) {
             double seconds = Duration.between(report.firstSentAt(), report.lastSentAt()).toMillis() / 1000.0;
-            page.append(" \u00b7 average ").append(Html.number(timeline.total() / seconds, 1)).append(" msg/s");
+            page.append(" &middot; average ").append(Html.number(timeline.total() / seconds, 1)).append(" msg/s");
         }
-        page.append(" \u00b7 ").append(count(timeline.total())).append(" messages sent \u00b7 one column per ")
+        page.append(" &middot; ").append(count(timeline.total())).append(" messages sent &middot; one column per ")
                 .append(Html.duration(timeline.bucketWidth())).append(" (a message counts at its latest"
                         + " attempt)</p>\n").append(Charts.sends(timeline)).append("\n</section>\n");
     }

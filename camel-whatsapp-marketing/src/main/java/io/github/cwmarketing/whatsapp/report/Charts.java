@@ -62,7 +62,7 @@ final class Charts {
                     .append(capitalised(stage)).append(": ").append(count(value)).append(" (")
                     .append(percent(value, funnel.accepted())).append(" of accepted)</title></rect>");
             svg.append("<text class=\"value\" x=\"").append(FUNNEL_LABEL + barSpace + 12).append("\" y=\"")
-                    .append(y + 28).append("\">").append(count(value)).append(" \u00b7 ")
+                    .append(y + 28).append("\">").append(count(value)).append(" &middot; ")
                     .append(percent(value, funnel.accepted())).append("</text></g>");
         }
         return svg.append("</svg>").toString();
@@ -141,7 +141,7 @@ final class Charts {
     }
 
     private static String bucketLabel(SendTimeline timeline, int bucket) {
-        return timeLabel(timeline, timeline.bucketStart(bucket)) + " \u2013 "
+        return timeLabel(timeline, timeline.bucketStart(bucket)) + " &ndash; "
                + timeLabel(timeline, timeline.bucketStart(bucket + 1));
     }
 

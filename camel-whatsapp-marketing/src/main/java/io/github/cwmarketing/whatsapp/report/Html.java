@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * How the page writes values: every text escaped for HTML element content and attribute values alike (so a campaign
  * id, an error title or a route from a webhook can never become markup) and clipped to a length, numbers and times in
- * one locale-independent form.
+ * one locale-independent form. The page is ASCII only (other characters as character references), so it reads right
+ * whichever charset writes it (a Camel file endpoint on a JVM whose default is not UTF-8).
  */
 final class Html {
 
@@ -50,8 +51,10 @@ final class Html {
                 case '"' -> escaped.append("&quot;");
                 case '\'' -> escaped.append("&#39;");
                 default -> {
-                    if (!Character.isISOControl(c)) {
-                        escaped.appendCodePoint(c);
+                    if (c > '~') {
+                        escaped.append("&#x").append(Integer.toHexString(c)).append(';');
+                    } else if (!Character.isISOControl(c)) {
+                        escaped.append((char) c);
                     } else if (c == '\n' || c == '\t') {
                         escaped.append(' ');
                     }
@@ -68,7 +71,7 @@ final class Html {
 
     /** A share in percent with one decimal, or a dash when there is no whole. */
     static String percent(long part, long whole) {
-        return whole <= 0 ? "\u2013" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+        return whole <= 0 ? "&ndash;" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 
     /** A number with {@code decimals} decimals, for SVG coordinates and rates. */
@@ -77,7 +80,7 @@ final class Html {
     }
 
     static String time(Instant instant) {
-        return instant == null ? "\u2013" : TIME.format(instant);
+        return instant == null ? "&ndash;" : TIME.format(instant);
     }
 
     /** The time of day with milliseconds, for the buckets of the sends chart. */
