@@ -28,9 +28,12 @@ final class JdbcReads {
             + " WHERE m.campaign IS NOT DISTINCT FROM ?::text"
             + " GROUP BY 1, 2, 3, 4, 5, 6";
 
-    /** The sends per bucket: {@code floor((epoch ms - start) / width)}, as {@link SendTimeline.Builder#index}. */
-    private static final String TIMELINE = "SELECT floor((extract(epoch FROM sent_at) * 1000 - ?) / ?) AS bucket,"
-            + " count(*) AS messages FROM whatsapp_message"
+    /**
+     * The sends per bucket: {@code floor((epoch ms - start) / width)}, as {@link SendTimeline.Builder#index}; whole
+     * milliseconds first, as a bigint, so that PostgreSQL before 14 (a double epoch) buckets the same.
+     */
+    private static final String TIMELINE = "SELECT floor(((extract(epoch FROM date_trunc('milliseconds', sent_at))"
+            + " * 1000)::bigint - ?)::numeric / ?) AS bucket, count(*) AS messages FROM whatsapp_message"
             + " WHERE campaign IS NOT DISTINCT FROM ?::text AND sent_at IS NOT NULL GROUP BY 1";
 
     private final JdbcMessageLedger ledger;
