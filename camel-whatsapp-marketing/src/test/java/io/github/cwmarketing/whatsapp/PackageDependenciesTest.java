@@ -40,7 +40,8 @@ class PackageDependenciesTest {
             Map.entry("pacing", Set.of("pipeline", "model")),
             Map.entry("webhook", Set.of("model", "spi", "util")),
             Map.entry("ledger", Set.of("model")),
-            Map.entry("metrics", Set.of("model", "spi")));
+            Map.entry("metrics", Set.of("model", "spi")),
+            Map.entry("report", Set.of("ledger", "model")));
 
     @Test
     void subPackagesDependOneWayAndNeverOnTheRootPackage() throws IOException {

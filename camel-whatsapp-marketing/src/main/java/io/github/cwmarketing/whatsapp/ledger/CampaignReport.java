@@ -5,12 +5,14 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * The aggregate of one campaign's messages in the ledger: counts by final status, by how Meta routed the accepted
  * ones, by error code (send rejections and failed statuses) and by pricing category; unknown outcomes, suppressed
- * recipients, duplicates skipped; the first and last send time. Counts only, so it stays small at any campaign size.
+ * recipients, duplicates skipped; the first and last send time, Meta's title of each error code and the sends over
+ * time. Counts only, so it stays small at any campaign size.
  *
  * @param campaign          the campaign id (null: messages sent without one)
  * @param messages          how many messages (one per send key; one per send without a key)
@@ -22,14 +24,26 @@ import java.util.TreeMap;
  * @param duplicatesSkipped sends skipped because their key was accepted or in flight already
  * @param firstSentAt       when the first message was handed over, or null
  * @param lastSentAt        when the last message was handed over, or null
+ * @param errorTitles       Meta's title of each error code of {@code byErrorCode} that came with one (from the send
+ *                          answer or the failed status; Meta's "(#code) " prefix removed)
+ * @param sendTimeline      the messages handed over per time bucket, between the first and the last send
  */
 public record CampaignReport(String campaign, long messages, Map<FinalStatus, Long> byFinalStatus,
                              Map<String, Long> byRoutedVia, Map<Integer, Long> byErrorCode,
                              Map<String, Long> byPricingCategory, long duplicatesSkipped, Instant firstSentAt,
-                             Instant lastSentAt) {
+                             Instant lastSentAt, Map<Integer, String> errorTitles, SendTimeline sendTimeline) {
 
     /** The key of accepted messages whose status webhooks did not tell (yet). */
     public static final String NOT_REPORTED = "unknown";
+
+    public CampaignReport {
+        Objects.requireNonNull(byFinalStatus, "byFinalStatus");
+        Objects.requireNonNull(byRoutedVia, "byRoutedVia");
+        Objects.requireNonNull(byErrorCode, "byErrorCode");
+        Objects.requireNonNull(byPricingCategory, "byPricingCategory");
+        errorTitles = errorTitles == null ? Map.of() : errorTitles;
+        sendTimeline = sendTimeline == null ? SendTimeline.NONE : sendTimeline;
+    }
 
     public long count(FinalStatus status) {
         return byFinalStatus.getOrDefault(status, 0L);
@@ -63,7 +77,10 @@ public record CampaignReport(String campaign, long messages, Map<FinalStatus, Lo
         if (byErrorCode.isEmpty()) {
             text.append("  none\n");
         }
-        byErrorCode.forEach((code, count) -> line(text, "  " + code, count));
+        byErrorCode.forEach((code, count) -> {
+            String title = errorTitles.get(code);
+            text.append(String.format("%-28s %6d%s%n", "  " + code, count, title == null ? "" : "  " + title));
+        });
         text.append("By pricing category (accepted messages)\n");
         byPricingCategory.forEach((category, count) -> line(text, "  " + category, count));
         line(text, "Duplicates skipped", duplicatesSkipped);
@@ -85,6 +102,7 @@ public record CampaignReport(String campaign, long messages, Map<FinalStatus, Lo
         private final Map<String, Long> byRoutedVia = new TreeMap<>();
         private final Map<Integer, Long> byErrorCode = new TreeMap<>();
         private final Map<String, Long> byPricingCategory = new TreeMap<>();
+        private final Map<Integer, String> errorTitles = new TreeMap<>();
         private long duplicates;
         private Instant first;
         private Instant last;
@@ -96,9 +114,9 @@ public record CampaignReport(String campaign, long messages, Map<FinalStatus, Lo
             }
         }
 
-        /** A group of {@code count} messages that share these values. */
-        Builder add(FinalStatus status, String routedVia, String pricingCategory, Integer errorCode, long count,
-                    long duplicatesSkipped, Instant firstSent, Instant lastSent) {
+        /** A group of {@code count} messages that share these values (the error title: of one of them). */
+        Builder add(FinalStatus status, String routedVia, String pricingCategory, Integer errorCode,
+                    String errorTitle, long count, long duplicatesSkipped, Instant firstSent, Instant lastSent) {
             messages += count;
             byFinalStatus.merge(status, count, Long::sum);
             if (status.isAccepted()) {
@@ -107,6 +125,10 @@ public record CampaignReport(String campaign, long messages, Map<FinalStatus, Lo
             }
             if (errorCode != null) {
                 byErrorCode.merge(errorCode, count, Long::sum);
+                String title = title(errorCode, errorTitle);
+                if (title != null) {
+                    errorTitles.putIfAbsent(errorCode, title);
+                }
             }
             duplicates += duplicatesSkipped;
             if (firstSent != null && (first == null || firstSent.isBefore(first))) {
@@ -118,10 +140,26 @@ public record CampaignReport(String campaign, long messages, Map<FinalStatus, Lo
             return this;
         }
 
-        CampaignReport build() {
+        /** Meta's title without the "(#code) " its send answers put before it; null when blank. */
+        static String title(int code, String title) {
+            if (title == null) {
+                return null;
+            }
+            String prefix = "(#" + code + ")";
+            String trimmed = title.startsWith(prefix) ? title.substring(prefix.length()).trim() : title.trim();
+            return trimmed.isEmpty() ? null : trimmed;
+        }
+
+        /** A timeline builder for the sends between the first and the last send time of the groups added. */
+        SendTimeline.Builder timeline() {
+            return new SendTimeline.Builder(first, last);
+        }
+
+        CampaignReport build(SendTimeline timeline) {
             return new CampaignReport(campaign, messages, Collections.unmodifiableMap(byFinalStatus),
                     Collections.unmodifiableMap(byRoutedVia), Collections.unmodifiableMap(byErrorCode),
-                    Collections.unmodifiableMap(byPricingCategory), duplicates, first, last);
+                    Collections.unmodifiableMap(byPricingCategory), duplicates, first, last,
+                    Collections.unmodifiableMap(errorTitles), timeline);
         }
     }
 }

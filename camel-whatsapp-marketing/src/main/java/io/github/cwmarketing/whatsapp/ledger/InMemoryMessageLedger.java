@@ -311,16 +311,19 @@ public class InMemoryMessageLedger extends ServiceSupport implements MessageLedg
     @Override
     public synchronized CompletionStage<CampaignReport> campaignReport(String campaign) {
         CampaignReport.Builder report = new CampaignReport.Builder(campaign);
-        for (Row row : rows.values()) {
-            if (Objects.equals(row.intent.campaign(), campaign)) {
-                StatusState state = row.messageId == null ? null : statuses.get(row.messageId);
-                Integer errorCode = state != null && state.errorCode != null ? state.errorCode : row.errorCode;
-                report.add(FinalStatus.of(row.stage, true, state == null ? null : state.status),
-                        state == null ? null : state.routedVia, state == null ? null : state.pricingCategory,
-                        errorCode, 1, row.duplicates, row.sentAt, row.sentAt);
-            }
+        List<Row> campaignRows = rows.values().stream().filter(row -> Objects.equals(row.intent.campaign(), campaign))
+                .toList();
+        for (Row row : campaignRows) {
+            StatusState state = row.messageId == null ? null : statuses.get(row.messageId);
+            boolean statusError = state != null && state.errorCode != null;
+            report.add(FinalStatus.of(row.stage, true, state == null ? null : state.status),
+                    state == null ? null : state.routedVia, state == null ? null : state.pricingCategory,
+                    statusError ? state.errorCode : row.errorCode, statusError ? state.errorTitle : row.errorTitle,
+                    1, row.duplicates, row.sentAt, row.sentAt);
         }
-        return done(report.build());
+        SendTimeline.Builder timeline = report.timeline();
+        campaignRows.forEach(row -> timeline.add(row.sentAt, 1));
+        return done(report.build(timeline.build()));
     }
 
     @Override

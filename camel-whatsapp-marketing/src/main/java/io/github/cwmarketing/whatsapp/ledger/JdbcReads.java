@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The JDBC ledger's reads and suppression changes that answer one caller each: the campaign report (one aggregate
- * query, grouped in the database, so it stays small at a million messages), the suppression reads, adds and lifts.
+ * The JDBC ledger's reads and suppression changes that answer one caller each: the campaign report (an aggregate
+ * query and a timeline query, both grouped in the database, so it stays small at a million messages), the suppression
+ * reads, adds and lifts.
  * Reports and lists run in their own transaction, so a long read never holds a batch's locks.
  */
 final class JdbcReads {
@@ -18,6 +19,7 @@ final class JdbcReads {
     private static final String REPORT = "SELECT m.stage, COALESCE(m.owner = ? OR i.expires_at > "
             + Sql.MILLIS.formatted("?") + ", false) AS alive, s.status,"
             + " s.routed_via, s.pricing_category, COALESCE(s.error_code, m.error_code) AS error_code,"
+            + " max(CASE WHEN s.error_code IS NOT NULL THEN s.error_title ELSE m.error_title END) AS error_title,"
             + " count(*) AS messages, COALESCE(sum(m.duplicates), 0) AS duplicates, min(m.sent_at) AS first_sent,"
             + " max(m.sent_at) AS last_sent"
             + " FROM whatsapp_message m"
@@ -25,6 +27,14 @@ final class JdbcReads {
             + " LEFT JOIN whatsapp_ledger_instance i ON i.instance_id = m.owner AND m.stage IN (0, 1)"
             + " WHERE m.campaign IS NOT DISTINCT FROM ?::text"
             + " GROUP BY 1, 2, 3, 4, 5, 6";
+
+    /**
+     * The sends per bucket: {@code floor((epoch ms - start) / width)}, as {@link SendTimeline.Builder#index}; whole
+     * milliseconds first, as a bigint, so that PostgreSQL before 14 (a double epoch) buckets the same.
+     */
+    private static final String TIMELINE = "SELECT floor(((extract(epoch FROM date_trunc('milliseconds', sent_at))"
+            + " * 1000)::bigint - ?)::numeric / ?) AS bucket, count(*) AS messages FROM whatsapp_message"
+            + " WHERE campaign IS NOT DISTINCT FROM ?::text AND sent_at IS NOT NULL GROUP BY 1";
 
     private final JdbcMessageLedger ledger;
 
@@ -77,12 +87,30 @@ final class JdbcReads {
                     FinalStatus status = FinalStatus.of(MessageStage.ofCode(rs.getInt("stage")),
                             rs.getBoolean("alive"), DeliveryStatus.of(rs.getString("status")));
                     report.add(status, rs.getString("routed_via"), rs.getString("pricing_category"),
-                            Sql.integer(rs, "error_code"), rs.getLong("messages"), rs.getLong("duplicates"),
-                            Sql.instant(rs, "first_sent"), Sql.instant(rs, "last_sent"));
+                            Sql.integer(rs, "error_code"), rs.getString("error_title"), rs.getLong("messages"),
+                            rs.getLong("duplicates"), Sql.instant(rs, "first_sent"), Sql.instant(rs, "last_sent"));
                 }
             }
         }
-        return report.build();
+        return report.build(timeline(c, campaign, report.timeline()));
+    }
+
+    private static SendTimeline timeline(Connection c, String campaign, SendTimeline.Builder timeline)
+            throws SQLException {
+        if (timeline.bucketCount() == 0) {
+            return timeline.build();
+        }
+        try (PreparedStatement statement = c.prepareStatement(TIMELINE)) {
+            statement.setLong(1, timeline.startMillis());
+            statement.setLong(2, timeline.widthMillis());
+            Sql.setNullable(statement, 3, campaign);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    timeline.addToBucket(rs.getLong("bucket"), rs.getLong("messages"));
+                }
+            }
+        }
+        return timeline.build();
     }
 
     LaneTask<Optional<Suppression>> suppression(String recipient) {

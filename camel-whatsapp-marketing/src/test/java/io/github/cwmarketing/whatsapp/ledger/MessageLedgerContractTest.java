@@ -13,11 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * What every {@link MessageLedger} must do, run against each implementation: claims, their outcomes and what a
  * re-claim finds, status progression (out of order, duplicated), unknown outcomes resolved by a status webhook that
- * carries the send key, suppression and parking with an injected clock, the campaign report, and the purge.
+ * carries the send key, suppression and parking with an injected clock, the campaign report (with Meta's error titles
+ * and the sends over time), and the purge.
  */
 abstract class MessageLedgerContractTest {
 
@@ -317,5 +319,67 @@ abstract class MessageLedgerContractTest {
         assertThat(await(ledger.campaignReport(null)).messages()).isEqualTo(1);
         assertThat(await(ledger.campaignReport("spring")).messages()).isZero();
         assertThat(await(ledger.campaignReport("autumn")).render()).contains("Accepted by the API", "accepted");
+    }
+
+    @Test
+    void theReportKeepsMetasTitleOfEachErrorCode() throws Exception {
+        SendClaim rejected = await(ledger.claim(intent("t1", "+4915112340060")));
+        await(ledger.handOver(rejected));
+        await(ledger.recordOutcome(rejected, AttemptOutcome.rejected(131049,
+                "(#131049) This message was not delivered to maintain healthy ecosystem engagement.", clock.instant())));
+        sendAccepted(intent("t2", "+4915112340061"), "wamid.61");
+        await(ledger.recordStatuses(List.of(failed("wamid.61", "4915112340061", 131026))));
+        sendAccepted(intent("t3", "+4915112340062"), "wamid.62");
+        await(ledger.recordStatuses(List.of(new StatusUpdate("wamid.62|failed", "wamid.62", "failed", START,
+                "4915112340062", "106540352242922", null, null, 131000, "  ", null))));
+
+        CampaignReport report = await(ledger.campaignReport("autumn"));
+        assertThat(report.errorTitles()).as("a blank title is none").containsExactly(entry(131026, "error 131026"),
+                entry(131049, "This message was not delivered to maintain healthy ecosystem engagement."));
+        assertThat(report.byErrorCode()).as("a code without a title is still counted")
+                .containsOnlyKeys(131000, 131026, 131049);
+        assertThat(report.render()).contains("error 131026", "maintain healthy ecosystem engagement");
+    }
+
+    @Test
+    void theReportCountsSendsOverTimeInBucketsOfAnAdaptiveWidth() throws Exception {
+        sendAccepted(intent("s1", "+4915112340070"), "wamid.70");
+        sendAccepted(intent("s2", "+4915112340071"), "wamid.71");
+        clock.advance(Duration.ofMillis(1_050));
+        SendClaim rejected = await(ledger.claim(intent("s3", "+4915112340072")));
+        await(ledger.handOver(rejected));
+        await(ledger.recordOutcome(rejected, AttemptOutcome.rejected(131026, "Message undeliverable", clock.instant())));
+        clock.advance(Duration.ofMillis(8_950));
+        sendAccepted(intent("s4", "+4915112340073"), "wamid.73");
+        await(ledger.suppress(List.of(Suppression.manual("+4915112340074", "test", clock.instant()))));
+        await(ledger.claim(intent("s5", "+4915112340074")));
+
+        SendTimeline timeline = await(ledger.campaignReport("autumn")).sendTimeline();
+        assertThat(timeline.start()).isEqualTo(START);
+        assertThat(timeline.bucketWidth()).as("10 s in at most 120 buckets").isEqualTo(Duration.ofMillis(100));
+        assertThat(timeline.counts()).hasSize(101);
+        assertThat(timeline.counts().get(0)).isEqualTo(2);
+        assertThat(timeline.counts().get(10)).as("a rejected send was sent too").isEqualTo(1);
+        assertThat(timeline.counts().get(100)).isEqualTo(1);
+        assertThat(timeline.total()).as("the suppressed message was never sent").isEqualTo(4);
+        assertThat(timeline.peakPerSecond()).isEqualTo(20.0);
+    }
+
+    @Test
+    void aLongerCampaignGetsWiderBuckets() throws Exception {
+        sendAccepted(intent("w1", "+4915112340080"), "wamid.80");
+        clock.advance(Duration.ofMinutes(30));
+        sendAccepted(intent("w2", "+4915112340081"), "wamid.81");
+        clock.advance(Duration.ofMinutes(30));
+        sendAccepted(intent("w3", "+4915112340082"), "wamid.82");
+
+        SendTimeline timeline = await(ledger.campaignReport("autumn")).sendTimeline();
+        assertThat(timeline.bucketWidth()).as("30 s buckets would need 121").isEqualTo(Duration.ofMinutes(1));
+        assertThat(timeline.counts()).hasSize(61);
+        assertThat(timeline.counts().get(0)).isEqualTo(1);
+        assertThat(timeline.counts().get(30)).isEqualTo(1);
+        assertThat(timeline.counts().get(60)).isEqualTo(1);
+        assertThat(timeline.end()).isEqualTo(START.plus(Duration.ofMinutes(61)));
+        assertThat(await(ledger.campaignReport("winter")).sendTimeline()).isEqualTo(SendTimeline.NONE);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,13 +15,15 @@ import io.github.cwmarketing.whatsapp.ledger.CampaignReport;
 import io.github.cwmarketing.whatsapp.ledger.InMemoryMessageLedger;
 import io.github.cwmarketing.whatsapp.ledger.JdbcMessageLedger;
 import io.github.cwmarketing.whatsapp.ledger.MessageLedger;
+import io.github.cwmarketing.whatsapp.report.CampaignReportPage;
 import io.github.cwmarketing.whatsapp.sandbox.WhatsAppSandbox;
 import org.apache.camel.main.Main;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A marketing campaign: reads the recipients CSV, sends the template to each through {@code whatsapp-marketing:send},
- * follows the status webhooks through {@code whatsapp-marketing:webhook}, prints progress and a delivery report.
+ * follows the status webhooks through {@code whatsapp-marketing:webhook}, prints progress and a delivery report, and
+ * writes the ledger's campaign report as an HTML page.
  * The routes are YAML ({@code src/main/resources/routes}); this class only wires settings, the sandbox and the exit.
  */
 public final class CampaignApplication {
@@ -98,6 +101,10 @@ public final class CampaignApplication {
         main.run();
         DeliveryReport report = ledgerReport.get() == null ? null : tracker.report(ledgerReport.get());
         console.println(report == null ? "The campaign did not finish" : report.render());
+        if (ledgerReport.get() != null) {
+            Path page = new CampaignReportPage().write(ledgerReport.get(), settings.reportFile());
+            console.println("HTML report: " + page);
+        }
         return report;
     }
 

@@ -1,5 +1,6 @@
 package io.github.cwmarketing.whatsapp.examples.campaign;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,7 +22,8 @@ public record CampaignSettings(
         Duration settleTime,
         Duration timeout,
         String campaignId,
-        String jdbcUrl) {
+        String jdbcUrl,
+        Path reportFile) {
 
     public static CampaignSettings fromEnvironment(Map<String, String> env) {
         return new CampaignSettings(
@@ -37,7 +39,18 @@ public record CampaignSettings(
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("CAMPAIGN_SETTLE_SECONDS", "3"))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("CAMPAIGN_TIMEOUT_SECONDS", "120"))),
                 env.getOrDefault("CAMPAIGN_ID", "autumn-2026"),
-                env.get("CAMPAIGN_JDBC_URL"));
+                env.get("CAMPAIGN_JDBC_URL"),
+                reportFile(env));
+    }
+
+    /** CAMPAIGN_REPORT_FILE, else target/campaign-report-(campaign id, as a file name).html. */
+    private static Path reportFile(Map<String, String> env) {
+        String configured = env.get("CAMPAIGN_REPORT_FILE");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String name = env.getOrDefault("CAMPAIGN_ID", "autumn-2026").replaceAll("[^A-Za-z0-9._-]", "_");
+        return Path.of("target", "campaign-report-" + name + ".html");
     }
 
     public boolean useSandbox() {
