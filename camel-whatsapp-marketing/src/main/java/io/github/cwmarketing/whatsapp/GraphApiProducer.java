@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.github.cwmarketing.whatsapp.http.GraphApiResponse;
+import io.github.cwmarketing.whatsapp.http.GraphApiTransport;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingInvalidResponseException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingUnknownOutcomeException;
@@ -175,6 +176,9 @@ abstract class GraphApiProducer<P> extends DefaultAsyncProducer {
         try {
             if (failure != null) {
                 exchange.setException(failure);
+            } else if (response.bodyOverLimit()) {
+                throw new UnreadableBodyException("a body longer than " + GraphApiTransport.MAX_RESPONSE_BODY_BYTES
+                                                  + " bytes, not read");
             } else {
                 setResult(exchange.getMessage(), response);
             }
@@ -192,7 +196,8 @@ abstract class GraphApiProducer<P> extends DefaultAsyncProducer {
         // an UnreadableBodyException names the problem without quoting the body; anything else is kept as the cause
         String problem = cause instanceof UnreadableBodyException ? cause.getMessage()
                 : "an answer the component could not read (" + cause.getClass().getSimpleName() + ")";
-        String reason = problem + " (" + contentType(response) + ", " + response.body().length + " bytes)";
+        String reason = response.bodyOverLimit() ? problem + " (" + contentType(response) + ")"
+                : problem + " (" + contentType(response) + ", " + response.body().length + " bytes)";
         Throwable kept = cause instanceof UnreadableBodyException ? null : cause;
         return "GET".equals(outgoing(prepared).request().method())
                 ? new WhatsAppMarketingInvalidResponseException(reason, response.status(), kept)

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static io.github.cwmarketing.whatsapp.http.GraphApiTransport.MAX_RESPONSE_BODY_BYTES;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,7 +96,10 @@ class SendAnswersTest extends SendTestSupport {
                 Arguments.of("id a number", ok("application/json", "{\"messages\":[{\"id\":42}]}"),
                         "messages[0] without a message id"),
                 Arguments.of("id blank", ok("application/json", "{\"messages\":[{\"id\":\" \"}]}"),
-                        "messages[0] without a message id"));
+                        "messages[0] without a message id"),
+                Arguments.of("over the size limit", ok("application/json", "{\"messages\":[{\"id\":\"wamid.X\"}]"
+                                                                           + " ".repeat(MAX_RESPONSE_BODY_BYTES) + "}"),
+                        "a body longer than " + MAX_RESPONSE_BODY_BYTES + " bytes"));
     }
 
     @ParameterizedTest(name = "{0}")

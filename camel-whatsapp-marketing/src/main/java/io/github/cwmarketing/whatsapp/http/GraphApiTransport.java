@@ -16,6 +16,7 @@ import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
 import org.apache.camel.CamelContext;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
@@ -54,6 +55,8 @@ public class GraphApiTransport implements Closeable {
      */
     public static final String USER_AGENT = "camel-whatsapp-marketing/" + componentVersion().replaceFirst("-", ";");
     private static final ContentType JSON = ContentType.create("application/json");
+    /** The longest response body read: every Graph API answer the component uses is a few kilobytes at most. */
+    public static final int MAX_RESPONSE_BODY_BYTES = 1024 * 1024;
     private static final String USAGE_HEADER = "x-business-use-case-usage";
     private static final Logger LOG = LoggerFactory.getLogger(GraphApiTransport.class);
 
@@ -216,12 +219,18 @@ public class GraphApiTransport implements Closeable {
         attempt.start();
         try {
             attempt.call(viaHttp2(request)
-                    ? http2.execute(httpRequest, context, callback(attempt))
-                    : http1().execute(httpRequest, context, callback(attempt)));
+                    ? http2.execute(SimpleRequestProducer.create(httpRequest), boundedResponse(), context,
+                            callback(attempt))
+                    : http1().execute(SimpleRequestProducer.create(httpRequest), boundedResponse(), null, context,
+                            callback(attempt)));
         } catch (RuntimeException e) {
             result.completeExceptionally(toTransportException(e, false));
         }
         return result;
+    }
+
+    private static BoundedResponseConsumer boundedResponse() {
+        return new BoundedResponseConsumer(MAX_RESPONSE_BODY_BYTES);
     }
 
     private static FutureCallback<SimpleHttpResponse> callback(Attempt attempt) {
@@ -229,11 +238,15 @@ public class GraphApiTransport implements Closeable {
         return new FutureCallback<>() {
             @Override
             public void completed(SimpleHttpResponse response) {
-                result.complete(toResponse(response));
+                result.complete(toResponse(response, false));
             }
 
             @Override
             public void failed(Exception cause) {
+                if (cause instanceof BoundedResponseConsumer.ResponseTooLargeException tooLarge) {
+                    result.complete(toResponse(tooLarge.head(), true));
+                    return;
+                }
                 result.completeExceptionally(toTransportException(cause, attempt.isRequestSent()));
             }
 
@@ -245,11 +258,11 @@ public class GraphApiTransport implements Closeable {
         };
     }
 
-    private static GraphApiResponse toResponse(SimpleHttpResponse response) {
+    private static GraphApiResponse toResponse(SimpleHttpResponse response, boolean bodyOverLimit) {
         byte[] body = response.getBodyBytes();
         return new GraphApiResponse(response.getCode(), body == null ? new byte[0] : body,
                 headerValue(response, HttpHeaders.CONTENT_TYPE), headerValue(response, USAGE_HEADER),
-                headerValue(response, HttpHeaders.RETRY_AFTER));
+                headerValue(response, HttpHeaders.RETRY_AFTER), bodyOverLimit);
     }
 
     private static String headerValue(SimpleHttpResponse response, String name) {

@@ -7,11 +7,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.io.CloseMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +57,11 @@ final class Http2Connections implements Closeable {
         this.maxConnections = maxConnections;
     }
 
-    Future<SimpleHttpResponse> execute(SimpleHttpRequest request, HttpClientContext context,
-                                       FutureCallback<SimpleHttpResponse> callback) {
+    Future<SimpleHttpResponse> execute(AsyncRequestProducer request, AsyncResponseConsumer<SimpleHttpResponse> response,
+                                       HttpClientContext context, FutureCallback<SimpleHttpResponse> callback) {
         Connection connection = leastLoaded();
         connection.inFlight.incrementAndGet();
-        return connection.client.execute(request, context, new FutureCallback<>() {
+        return connection.client.execute(request, response, null, context, new FutureCallback<>() {
             @Override
             public void completed(SimpleHttpResponse response) {
                 done(connection);
