@@ -45,10 +45,10 @@ class SendPacingTest extends SendTestSupport {
     }
 
     /**
-     * Measured from a moment before the first of the concurrent sends, which is no later than its slot, to the last
-     * arrival, which is no earlier than the last slot: a stall of the machine (a busy scheduler sending late requests
-     * together) can only lengthen this, never shorten it. A warm-up send first opens the connection and books the slot
-     * before them.
+     * Measured from a moment before the warm-up send, which is no later than the warm-up's slot, to the last arrival,
+     * which is no earlier than the last slot: the bucket holds one token, so the last of the concurrent sends has a
+     * slot at least {@code messages} intervals after the warm-up's. A stall of the machine (a busy scheduler, a slow
+     * warm-up answer) can only lengthen this, never shorten it. The warm-up opens the connection.
      */
     @Test
     void concurrentSendsThroughOnePhoneNumberArriveAtTheConfiguredRate() {
@@ -56,10 +56,10 @@ class SendPacingTest extends SendTestSupport {
         int messages = 11;
         int rate = 50;
         String uri = sendUri("templateName=a&templateLanguage=en&messagesPerSecond=" + rate);
+        long before = System.currentTimeMillis();
         assertThat(template.send(uri, exchange -> exchange.getMessage()
                 .setHeader(WhatsAppMarketingConstants.TO, "4915112345600")).getException()).isNull();
 
-        long before = System.currentTimeMillis();
         List<CompletableFuture<Exchange>> sends = new java.util.ArrayList<>();
         for (int i = 0; i < messages; i++) {
             String to = "49151123456" + (10 + i);
@@ -70,7 +70,7 @@ class SendPacingTest extends SendTestSupport {
 
         long lastArrival = graphApi.marketingMessageRequests().stream()
                 .map(LoggedRequest::getLoggedDate).mapToLong(java.util.Date::getTime).max().orElseThrow();
-        long pacedMillis = (messages - 1) * 1000L / rate;
+        long pacedMillis = messages * 1000L / rate;
         // 1 ms: both clocks are read in whole milliseconds
         assertThat(lastArrival - before).isGreaterThanOrEqualTo(pacedMillis - 1);
     }
