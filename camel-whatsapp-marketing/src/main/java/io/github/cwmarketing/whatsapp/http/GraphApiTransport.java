@@ -35,6 +35,7 @@ import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,8 @@ public class GraphApiTransport implements Closeable {
     private static final ContentType JSON = ContentType.create("application/json");
     /** The longest response body read: every Graph API answer the component uses is a few kilobytes at most. */
     public static final int MAX_RESPONSE_BODY_BYTES = 1024 * 1024;
+    /** How long a connection may stay unused before it is closed (the first HTTP/2 connection is kept). */
+    static final Duration CONNECTION_IDLE_TIMEOUT = Duration.ofSeconds(60);
     private static final String USAGE_HEADER = "x-business-use-case-usage";
     private static final Logger LOG = LoggerFactory.getLogger(GraphApiTransport.class);
 
@@ -71,12 +74,18 @@ public class GraphApiTransport implements Closeable {
 
     public GraphApiTransport(CamelContext camelContext, HttpClientSettings settings, ScheduledExecutorService scheduler)
             throws Exception {
+        this(camelContext, settings, scheduler, CONNECTION_IDLE_TIMEOUT);
+    }
+
+    GraphApiTransport(CamelContext camelContext, HttpClientSettings settings, ScheduledExecutorService scheduler,
+                      Duration http2IdleTimeout) {
         this.camelContext = camelContext;
         this.settings = settings;
         this.scheduler = scheduler;
         this.connectTimeout = settings.connectTimeout();
         boolean http2Possible = settings.proxyHost() == null && settings.configurer() == null;
-        this.http2 = http2Possible ? new Http2Connections(this::http2Client, settings.maxConnections()) : null;
+        this.http2 = http2Possible
+                ? new Http2Connections(this::http2Client, settings.maxConnections(), http2IdleTimeout, scheduler) : null;
     }
 
     /** The component's version, written into {@code version.properties} by the build. */
@@ -169,6 +178,7 @@ public class GraphApiTransport implements Closeable {
                         .availableProcessors())).build())
                 .setUserAgent(USER_AGENT)
                 .addRequestInterceptorLast(new HandOverInterceptor())
+                .evictIdleConnections(TimeValue.of(CONNECTION_IDLE_TIMEOUT))
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableRedirectHandling();

@@ -1,9 +1,13 @@
 package io.github.cwmarketing.whatsapp.http;
 
 import java.io.Closeable;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -27,16 +31,23 @@ import org.slf4j.LoggerFactory;
  * Each connection is an HTTP/2 client of its own, with one I/O thread. 100 streams is what HTTP/2 servers commonly
  * allow (RFC 9113 recommends no fewer); a server that allows fewer makes the client queue the excess on its
  * connection, so nothing is refused, only delayed.
+ * <p>
+ * A connection beyond the first that carried nothing for the idle timeout is closed, with its I/O thread: a burst
+ * opens what it needs, and the quiet hours after it do not keep them.
  */
 final class Http2Connections implements Closeable {
 
     static final int STREAMS_PER_CONNECTION = 100;
     private static final Logger LOG = LoggerFactory.getLogger(Http2Connections.class);
 
-    /** One connection's client and its requests in flight. */
+    /** What a closed connection's count of requests in flight is set to, so that no request is put on it. */
+    private static final int RETIRED = Integer.MIN_VALUE / 2;
+
+    /** One connection's client, its requests in flight, and when it last finished one. */
     private static final class Connection {
         final CloseableHttpAsyncClient client;
         final AtomicInteger inFlight = new AtomicInteger();
+        volatile long lastUsedNanos = System.nanoTime();
 
         Connection(CloseableHttpAsyncClient client) {
             this.client = client;
@@ -45,45 +56,70 @@ final class Http2Connections implements Closeable {
 
     private final Supplier<CloseableHttpAsyncClient> clients;
     private final int maxConnections;
+    private final long idleTimeoutNanos;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
+    private final ScheduledFuture<?> idleCheck;
     private boolean closed;
 
     /**
      * @param clients        makes (and starts) the client of a new connection
      * @param maxConnections the most connections
+     * @param idleTimeout    how long a connection beyond the first may carry nothing before it is closed
+     * @param scheduler      runs the idle check
      */
-    Http2Connections(Supplier<CloseableHttpAsyncClient> clients, int maxConnections) {
+    Http2Connections(Supplier<CloseableHttpAsyncClient> clients, int maxConnections, Duration idleTimeout,
+                     ScheduledExecutorService scheduler) {
         this.clients = clients;
         this.maxConnections = maxConnections;
+        this.idleTimeoutNanos = idleTimeout.toNanos();
+        long checkEvery = Math.max(1, idleTimeout.toMillis() / 2);
+        this.idleCheck = scheduler.scheduleWithFixedDelay(this::closeIdle, checkEvery, checkEvery,
+                TimeUnit.MILLISECONDS);
     }
 
     Future<SimpleHttpResponse> execute(AsyncRequestProducer request, AsyncResponseConsumer<SimpleHttpResponse> response,
                                        HttpClientContext context, FutureCallback<SimpleHttpResponse> callback) {
         Connection connection = leastLoaded();
-        connection.inFlight.incrementAndGet();
-        return connection.client.execute(request, response, null, context, new FutureCallback<>() {
+        while (connection.inFlight.incrementAndGet() <= 0) {
+            connection = leastLoaded(); // closed as idle between the choice and the count: choose again
+        }
+        Connection chosen = connection;
+        return chosen.client.execute(request, response, null, context, new FutureCallback<>() {
             @Override
             public void completed(SimpleHttpResponse response) {
-                done(connection);
+                done(chosen);
                 callback.completed(response);
             }
 
             @Override
             public void failed(Exception cause) {
-                done(connection);
+                done(chosen);
                 callback.failed(cause);
             }
 
             @Override
             public void cancelled() {
-                done(connection);
+                done(chosen);
                 callback.cancelled();
             }
         });
     }
 
     private static void done(Connection connection) {
+        connection.lastUsedNanos = System.nanoTime();
         connection.inFlight.decrementAndGet();
+    }
+
+    /** Closes the connections beyond the first that carried nothing for the idle timeout. */
+    private void closeIdle() {
+        long now = System.nanoTime();
+        for (Connection connection : connections) {
+            if (connections.size() > 1 && now - connection.lastUsedNanos >= idleTimeoutNanos
+                && connection.inFlight.compareAndSet(0, RETIRED)) {
+                connections.remove(connection);
+                close(connection.client);
+            }
+        }
     }
 
     /** How many connections are open, and how many requests each carries (tests, diagnostics). */
@@ -126,6 +162,7 @@ final class Http2Connections implements Closeable {
         synchronized (this) {
             closed = true;
         }
+        idleCheck.cancel(false);
         connections.forEach(connection -> close(connection.client));
         connections.clear();
     }

@@ -25,7 +25,7 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 /**
  * The Graph API's send endpoint over TLS, on Vert.x: HTTP/2 (ALPN) with at most {@code maxStreams} concurrent streams
  * per connection, or HTTP/1.1 only; every answer after {@code latencyMillis}, scheduled (no thread sleeps). Counts
- * connections, HTTP/2 requests, and the most streams one connection carried at once. Its certificate is made for
+ * connections (opened, and open now), HTTP/2 requests, and the most streams one connection carried at once. Its certificate is made for
  * 127.0.0.1 with the JDK's keytool when it starts; {@link #trust()} trusts it.
  */
 public final class TlsGraphApiStub implements AutoCloseable {
@@ -38,6 +38,7 @@ public final class TlsGraphApiStub implements AutoCloseable {
     private final long latencyMillis;
     private final Map<HttpConnection, AtomicInteger> streams = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger openConnections = new AtomicInteger();
     private final AtomicInteger http2Requests = new AtomicInteger();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger maxStreams = new AtomicInteger();
@@ -49,7 +50,11 @@ public final class TlsGraphApiStub implements AutoCloseable {
                 .setSsl(true).setUseAlpn(http2)
                 .setKeyCertOptions(new PfxOptions().setPath(keyStore.toString()).setPassword(PASSWORD))
                 .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(maxStreams)));
-        server.connectionHandler(connection -> connections.incrementAndGet());
+        server.connectionHandler(connection -> {
+            connections.incrementAndGet();
+            openConnections.incrementAndGet();
+            connection.closeHandler(closed -> openConnections.decrementAndGet());
+        });
         server.requestHandler(this::handle);
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -93,6 +98,11 @@ public final class TlsGraphApiStub implements AutoCloseable {
 
     public int connections() {
         return connections.get();
+    }
+
+    /** The connections open now. */
+    public int openConnections() {
+        return openConnections.get();
     }
 
     public int requests() {
