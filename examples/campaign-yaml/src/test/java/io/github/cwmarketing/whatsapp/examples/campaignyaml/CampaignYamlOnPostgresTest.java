@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.entry;
 /**
  * The example's postgres profile on a real PostgreSQL 17, given only its JDBC URL and user as properties (as
  * -Dcamel.main.profile=postgres -Dcampaign.jdbc-url=... would): the ledger's rows, one per recipient with its final
- * status, the shared pacing's bucket of the number; then the same campaign run again, a new JVM as far as Camel and
- * the sandbox go, sends nothing: every recipient is a duplicate skipped.
+ * status, the shared pacing's bucket of the number; then the same campaign run again (a new Camel Main and a new
+ * sandbox, as a second run has) sends nothing: every recipient is a duplicate skipped.
  */
 class CampaignYamlOnPostgresTest {
 
