@@ -165,6 +165,7 @@ final class StatusWebhookDispatcher {
             advance(delivery);
         } else if (attempt < settings.callbackMaxAttempts()) {
             LOG.debug("Webhook attempt {} to {} failed ({}), retrying", attempt, url, answer);
+            journal.recordWebhookRetry();
             schedule(() -> post(delivery, attempt + 1, urlIndex + 1), backoff(attempt));
         } else {
             LOG.warn("Giving up webhook with {} status(es) to {} after {} attempts, last answer: {}",

@@ -197,6 +197,20 @@ public final class WhatsAppSandbox implements AutoCloseable {
         return journal.sentMessages();
     }
 
+    /**
+     * The valid sends refused synchronously by a rule (throughput, pair rate limit, a scenario's first attempts,
+     * onboarding) since start or the last {@link #reset()}, oldest first; invalid or unauthorized requests are not
+     * counted.
+     */
+    public List<RefusedSend> refusedSends() {
+        return journal.refusedSends();
+    }
+
+    /** How many webhook POSTs were retried (not answered with 200) since start or the last {@link #reset()}. */
+    public int webhookRetries() {
+        return journal.webhookRetries();
+    }
+
     /** The statuses the callback acknowledged with 200 since start or the last {@link #reset()}, oldest first. */
     public List<DeliveredStatus> deliveredStatuses() {
         return journal.deliveredStatuses();
@@ -255,9 +269,9 @@ public final class WhatsAppSandbox implements AutoCloseable {
     }
 
     /**
-     * Forgets sent messages, delivered statuses, rate-limit windows and per-recipient attempts, drops pending webhooks,
-     * and puts the account and template settings back to the builder's values and Meta's defaults. Keeps the
-     * configuration and the callback URL.
+     * Forgets sent and refused messages, delivered statuses, webhook retries, rate-limit windows and per-recipient
+     * attempts, drops pending webhooks, and puts the account and template settings back to the builder's values and
+     * Meta's defaults. Keeps the configuration and the callback URLs.
      */
     public void reset() {
         dispatcher.reset();

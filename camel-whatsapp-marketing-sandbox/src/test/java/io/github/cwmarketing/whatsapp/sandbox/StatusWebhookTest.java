@@ -243,6 +243,7 @@ class StatusWebhookTest {
                     .hasSizeGreaterThanOrEqualTo(2);
             assertThat(up.received().size() + down.received().size()).as("nothing retried twice at the same URL")
                     .isLessThanOrEqualTo(5);
+            assertThat(balanced.webhookRetries()).isEqualTo(down.received().size());
         }
     }
 
