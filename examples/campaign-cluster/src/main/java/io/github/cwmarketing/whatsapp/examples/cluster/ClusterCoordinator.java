@@ -5,6 +5,10 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +40,9 @@ public final class ClusterCoordinator {
     private static final Duration INSTANCE_START_TIMEOUT = Duration.ofSeconds(60);
     private static final int WEBHOOK_ATTEMPTS = 10;
     private static final Duration WEBHOOK_FIRST_RETRY = Duration.ofMillis(250);
+    /** The ledger's stage codes (whatsapp_message.stage, documented in its schema script). */
+    private static final String[] STAGES = {"claimed", "handed over", "accepted", "rejected", "not sent",
+        "unknown outcome", "suppressed"};
 
     private final ClusterSettings settings;
     private final PrintStream console;
@@ -67,18 +74,18 @@ public final class ClusterCoordinator {
         Runtime.getRuntime().addShutdownHook(killChildren);
         EmbeddedDatabase embedded = settings.jdbcUrl() == null
                 ? EmbeddedDatabase.start(settings.workDirectory().resolve("postgres")) : null;
-        jdbcUrl = embedded != null ? embedded.jdbcUrl() : settings.jdbcUrl();
-        console.println("PostgreSQL: " + (embedded != null ? "embedded PostgreSQL 17 (" + embedded.jdbcUrl() + ")"
-                                                         : "CLUSTER_JDBC_URL"));
-        boolean measured;
-        try (HikariDataSource database = pool(jdbcUrl)) {
-            measured = DatabaseWork.reset(database);
-        }
         WhatsAppSandbox sandbox = null;
         try {
+            jdbcUrl = embedded != null ? embedded.jdbcUrl() : settings.jdbcUrl();
+            console.println("PostgreSQL: " + (embedded != null ? "embedded PostgreSQL 17 (" + jdbcUrl + ")"
+                                                             : "CLUSTER_JDBC_URL"));
+            boolean measured;
+            try (HikariDataSource database = pool(jdbcUrl)) {
+                measured = DatabaseWork.reset(database);
+            }
             List<Integer> webhookPorts = new ArrayList<>();
             for (int index = 0; index < settings.instances(); index++) {
-                webhookPorts.add(EmbeddedDatabase.freePort());
+                webhookPorts.add(FreePorts.next());
             }
             sandbox = sandbox(webhookPorts.stream().map(InstanceSettings::webhookUrl).toList()).start();
             startInstances(webhookPorts, jdbcUrl, recipients, sandbox);
@@ -181,17 +188,19 @@ public final class ClusterCoordinator {
         console.println(victim.name() + (ready ? " started again, re-running its partition" : " did not start again"));
     }
 
-    /** The campaign's rows by ledger stage (0 claimed, 1 handed over, 2 accepted, 5 unknown...). */
-    private String stages() throws java.sql.SQLException {
+    /** The campaign's rows by ledger stage. */
+    private String stages() throws SQLException {
         try (HikariDataSource database = pool(jdbcUrl);
-             java.sql.Connection connection = database.getConnection();
-             java.sql.PreparedStatement query = connection.prepareStatement(
+             Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement(
                      "SELECT stage, count(*) FROM whatsapp_message WHERE campaign = ? GROUP BY stage ORDER BY 1")) {
             query.setString(1, settings.campaign());
             StringBuilder text = new StringBuilder();
-            try (java.sql.ResultSet result = query.executeQuery()) {
+            try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    text.append(" stage ").append(result.getInt(1)).append(": ").append(result.getLong(2));
+                    int stage = result.getInt(1);
+                    text.append(stage < STAGES.length ? STAGES[stage] : "stage " + stage).append(' ')
+                            .append(result.getLong(2)).append("; ");
                 }
             }
             return text.toString();

@@ -2,8 +2,6 @@ package io.github.cwmarketing.whatsapp.examples.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +28,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     /** A new, empty database in {@code dataDirectory} (deleted first), on a free port. */
     static EmbeddedDatabase start(Path dataDirectory) throws IOException {
         deleteRecursively(dataDirectory);
-        EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, freePort());
+        EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, FreePorts.next());
         database.startServer();
         return database;
     }
@@ -64,12 +62,6 @@ final class EmbeddedDatabase implements AutoCloseable {
                 // counts every statement, so the demo can tell the database round trips per message
                 .setServerConfig("shared_preload_libraries", DatabaseWork.EXTENSION)
                 .start();
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void deleteRecursively(Path directory) throws IOException {
