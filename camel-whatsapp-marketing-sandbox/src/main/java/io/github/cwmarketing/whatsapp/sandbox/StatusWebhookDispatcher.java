@@ -68,6 +68,9 @@ final class StatusWebhookDispatcher {
     /** Sets where statuses go; statuses that were waiting for a URL are sent now. */
     void callbackUrls(List<URI> urls) {
         List<URI> checked = CallbackUrls.requireHttp(urls);
+        if (checked.isEmpty()) {
+            throw new IllegalArgumentException("At least one callback URL is needed");
+        }
         synchronized (this) {
             callbackUrls = checked;
         }

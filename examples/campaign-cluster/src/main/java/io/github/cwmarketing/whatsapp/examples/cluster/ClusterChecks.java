@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import io.github.cwmarketing.whatsapp.ledger.CampaignReport;
+import io.github.cwmarketing.whatsapp.model.MetaErrorCodes;
 import io.github.cwmarketing.whatsapp.sandbox.DeliveredStatus;
 import io.github.cwmarketing.whatsapp.sandbox.RefusedSend;
 import io.github.cwmarketing.whatsapp.sandbox.SentMessage;
@@ -41,7 +42,6 @@ final class ClusterChecks {
      */
     static final Duration RATE_WINDOW = Duration.ofSeconds(20);
     private static final Duration SECOND = Duration.ofSeconds(1);
-    private static final int THROUGHPUT_LIMIT = 130429;
 
     /** One line of the verdict. */
     record Check(String name, boolean passed, String detail) {
@@ -135,8 +135,7 @@ final class ClusterChecks {
         long windowSeconds = RATE_WINDOW.toSeconds();
         int busiest = busiestWindow(handOvers, RATE_WINDOW);
         double allowed = limit * RATE_TOLERANCE * windowSeconds;
-        long throttled = sandbox.refusedSends().stream().filter(refused -> refused.errorCode() == THROUGHPUT_LIMIT)
-                .count();
+        long throttled = sandbox.refusedSends().stream().filter(ClusterChecks::throttled).count();
         add("rate within +5 % of the limit", !handOvers.isEmpty() && busiest <= allowed,
                 String.format("sends handed over by the instances together: at most %d in any sliding %d s window"
                               + " (%.1f/s; limit %d/s, allowed %.0f), busiest second %d, %.1f/s on average; at the"
@@ -156,23 +155,27 @@ final class ClusterChecks {
         return sorted.size() * 1000.0 / Math.max(1, millis);
     }
 
-    /** Attempts per second of the run: second (from the first attempt), accepted, refused with 130429, other refusals. */
+    /** Attempts per second at the sandbox, as CSV: second (from the first attempt), accepted, 130429, other refusals. */
     static String timeline(WhatsAppSandbox sandbox) {
         List<SentMessage> sent = sandbox.sentMessages();
         List<RefusedSend> refused = sandbox.refusedSends();
-        if (sent.isEmpty()) {
-            return "";
-        }
-        Instant start = sent.get(0).acceptedAt();
+        Instant start = Stream.concat(sent.stream().map(SentMessage::acceptedAt),
+                refused.stream().map(RefusedSend::refusedAt)).min(Instant::compareTo).orElse(Instant.EPOCH);
         TreeMap<Long, int[]> seconds = new TreeMap<>();
-        sent.forEach(m -> seconds.computeIfAbsent(Duration.between(start, m.acceptedAt()).getSeconds(),
-                k -> new int[3])[0]++);
-        refused.forEach(r -> seconds.computeIfAbsent(Duration.between(start, r.refusedAt()).getSeconds(),
-                k -> new int[3])[r.errorCode() == 130429 ? 1 : 2]++);
+        sent.forEach(message -> second(seconds, start, message.acceptedAt())[0]++);
+        refused.forEach(refusal -> second(seconds, start, refusal.refusedAt())[throttled(refusal) ? 1 : 2]++);
         StringBuilder text = new StringBuilder("second,accepted,refused_130429,refused_other\n");
         seconds.forEach((second, counts) -> text.append(second).append(',').append(counts[0]).append(',')
                 .append(counts[1]).append(',').append(counts[2]).append('\n'));
         return text.toString();
+    }
+
+    private static int[] second(Map<Long, int[]> seconds, Instant start, Instant at) {
+        return seconds.computeIfAbsent(Duration.between(start, at).getSeconds(), second -> new int[3]);
+    }
+
+    private static boolean throttled(RefusedSend refused) {
+        return refused.errorCode() == MetaErrorCodes.THROUGHPUT_LIMIT;
     }
 
     /** The most instants in any window of {@code width} starting at one of them ({@code sorted} ascending). */

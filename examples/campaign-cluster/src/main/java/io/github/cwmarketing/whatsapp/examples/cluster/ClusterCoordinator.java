@@ -62,7 +62,7 @@ public final class ClusterCoordinator {
     }
 
     /** Runs the demo to its end and returns its checks. */
-    public static ClusterChecks run(ClusterSettings settings, PrintStream console) throws Exception {
+    static ClusterChecks run(ClusterSettings settings, PrintStream console) throws Exception {
         return new ClusterCoordinator(settings, console).run();
     }
 
@@ -70,7 +70,8 @@ public final class ClusterCoordinator {
         Files.createDirectories(settings.workDirectory());
         Path recipients = RecipientsFile.write(settings.workDirectory().resolve("recipients.csv"),
                 settings.recipients());
-        Thread killChildren = new Thread(() -> instances.forEach(InstanceProcess::killIfAlive), "cluster-kill-children");
+        Thread killChildren = new Thread(() -> instances.forEach(InstanceProcess::killIfAlive),
+                "cluster-kill-children");
         Runtime.getRuntime().addShutdownHook(killChildren);
         EmbeddedDatabase embedded = settings.jdbcUrl() == null
                 ? EmbeddedDatabase.start(settings.workDirectory().resolve("postgres")) : null;
@@ -251,8 +252,6 @@ public final class ClusterCoordinator {
         try (HikariDataSource database = pool(jdbcUrl)) {
             checks.exactlyOncePerRecipient(sandbox, database, settings.campaign(), settings.recipients(), report);
             checks.everyStatusRecordedOnce(sandbox, database, startedAt.minusSeconds(5), expectedStatuses(sandbox));
-        }
-        try (HikariDataSource database = pool(jdbcUrl)) {
             checks.rateWithinLimit(sandbox, database, settings.campaign(), settings.messagesPerSecond());
         }
         Files.writeString(settings.workDirectory().resolve("rate.csv"), ClusterChecks.timeline(sandbox));
@@ -268,7 +267,8 @@ public final class ClusterCoordinator {
         console.println(String.format("Campaign: %d instances, %d messages accepted in %.1f s (%.1f/s for the cluster)",
                 settings.instances(), sandbox.sentMessages().size(), elapsed.toMillis() / 1000.0,
                 sandbox.sentMessages().size() * 1000.0 / Math.max(1, elapsed.toMillis())));
-        console.println("Attempts per second at the sandbox: " + settings.workDirectory().resolve("rate.csv").toAbsolutePath());
+        console.println("Attempts per second at the sandbox: "
+                        + settings.workDirectory().resolve("rate.csv").toAbsolutePath());
         if (measured) {
             console.println("Database work (pg_stat_statements, from the start of the run):");
             try (HikariDataSource database = pool(jdbcUrl)) {

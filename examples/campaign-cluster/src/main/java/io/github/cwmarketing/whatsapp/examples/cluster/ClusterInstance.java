@@ -53,7 +53,8 @@ public final class ClusterInstance {
     public static void main(String[] args) throws Exception {
         InstanceSettings settings = InstanceSettings.fromEnvironment(System.getenv());
         HikariDataSource database = pool(settings);
-        CamelContext context = new ClusterInstance(settings).camel(database);
+        ClusterInstance instance = new ClusterInstance(settings);
+        CamelContext context = instance.camel(database);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             context.stop();
@@ -62,7 +63,6 @@ public final class ClusterInstance {
         }, "cluster-instance-stop"));
         context.start();
         System.out.println(READY);
-        ClusterInstance instance = context.getRegistry().lookupByNameAndType("instance", ClusterInstance.class);
         boolean complete = instance.sendPartition(context.createProducerTemplate());
         System.out.println((complete ? PARTITION_DONE : PARTITION_INCOMPLETE) + " statuses received "
                            + instance.statuses.get());
@@ -89,7 +89,6 @@ public final class ClusterInstance {
 
     private CamelContext camel(HikariDataSource database) throws Exception {
         CamelContext context = new DefaultCamelContext();
-        context.getRegistry().bind("instance", this);
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost("127.0.0.1");
         server.setBindPort(settings.webhookPort());

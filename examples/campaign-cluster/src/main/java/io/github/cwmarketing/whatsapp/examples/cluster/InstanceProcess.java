@@ -24,7 +24,7 @@ final class InstanceProcess {
 
     private final InstanceSettings settings;
     private final Consumer<String> console;
-    private Process process;
+    private volatile Process process;
     private volatile CountDownLatch ready;
     private volatile CountDownLatch partitionDone;
     private volatile boolean partitionComplete;

@@ -14,9 +14,10 @@ import org.apache.camel.Message;
  * What one pass over an instance's partition found, send by send, from the ledger's answers: sent now; accepted
  * earlier (a duplicate with its stored message id: sent by this instance's dead predecessor or an earlier pass); in
  * flight (a duplicate without a message id: claimed by an instance whose lease has not expired yet, e.g. the dead
- * predecessor during its lease); unknown outcome (handed over by a dead instance without an answer: never resent,
- * reported, resolved by its status webhook, or sent again after {@code resendUnknownOutcomeAfter}); suppressed; rejected by Meta for good; or to be tried again by the next
- * pass (a transient failure: the ledger or the pacing database down, a throttling answer after the retries).
+ * predecessor during its lease); unknown outcome (handed over by a dead instance without an answer: reported, then
+ * resolved by its status webhook, or sent again after {@code resendUnknownOutcomeAfter} when set); suppressed;
+ * rejected by Meta for good; or to be tried again by the next pass (a transient failure: the ledger or the pacing
+ * database down, a throttling answer after the retries).
  */
 public final class PassOutcomes {
 
