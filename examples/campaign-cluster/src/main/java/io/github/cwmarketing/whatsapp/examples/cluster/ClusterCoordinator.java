@@ -50,6 +50,7 @@ public final class ClusterCoordinator {
     private final List<InstanceProcess> instances = new ArrayList<>();
     private Instant lastProgress = Instant.now();
     private String jdbcUrl;
+    private int retriesAtDatabaseStop = -1;
 
     private ClusterCoordinator(ClusterSettings settings, PrintStream console) {
         this.settings = settings;
@@ -161,7 +162,8 @@ public final class ClusterCoordinator {
         if (settings.restartsDatabase()) {
             awaitSent(sandbox, settings.recipients() * 2 / 3, deadline);
             console.println("Stopping the database at " + sent.getAsInt() + " messages sent");
-            Duration outage = embedded.restart();
+            retriesAtDatabaseStop = sandbox.webhookRetries();
+            Duration outage = embedded.restart(settings.databaseDown());
             console.println("Database started again after an outage of " + outage.toMillis() + " ms");
         }
         boolean complete = true;
@@ -170,6 +172,14 @@ public final class ClusterCoordinator {
         }
         checks.add("every partition completed", complete, complete ? "each instance finished its partition"
                 : "an instance did not finish its partition in time");
+        if (retriesAtDatabaseStop >= 0) {
+            int redelivered = sandbox.webhookRetries() - retriesAtDatabaseStop;
+            int failedTyped = instances.stream().mapToInt(InstanceProcess::storeFailures).sum();
+            checks.add("the database outage seen and survived", redelivered > 0 && failedTyped > 0,
+                    failedTyped + " sends failed typed (ledger or pacing exception, nothing sent) and were sent by a"
+                    + " later pass; " + redelivered + " webhook POSTs re-delivered since the database stop (answered"
+                    + " non-2xx while the ledger could not record them)");
+        }
         long expected = expectedStatuses(sandbox);
         while (sandbox.deliveredStatuses().size() < expected && Instant.now().isBefore(deadline)) {
             progress(sandbox);

@@ -40,6 +40,7 @@ public final class ClusterInstance {
     static final String READY = "READY";
     static final String PARTITION_DONE = "PARTITION-DONE";
     static final String PARTITION_INCOMPLETE = "PARTITION-INCOMPLETE";
+    static final String PASS = "pass ";
     private static final Duration PAUSE_BETWEEN_PASSES = Duration.ofSeconds(2);
 
     private final InstanceSettings settings;
@@ -76,7 +77,7 @@ public final class ClusterInstance {
             pass = new PassOutcomes(!settings.resendUnknownAfter().isZero());
             producer.sendBody("direct:pass", settings.recipientsFile().toFile());
             PassOutcomes done = pass;
-            System.out.println("pass " + number + ": " + done.describe() + "; statuses received " + statuses.get());
+            System.out.println(PASS + number + ": " + done.describe() + "; statuses received " + statuses.get());
             if (done.complete()) {
                 return true;
             }

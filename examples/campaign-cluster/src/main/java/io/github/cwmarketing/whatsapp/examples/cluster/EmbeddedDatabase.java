@@ -37,10 +37,14 @@ final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
     }
 
-    /** Stops the server (every connection is cut) and starts it again on the same port and data; the outage. */
-    synchronized Duration restart() throws IOException {
+    /**
+     * Stops the server (every connection is cut), keeps it down for {@code down}, and starts it again on the same port
+     * and data; returns the whole outage.
+     */
+    synchronized Duration restart(Duration down) throws IOException, InterruptedException {
         long start = System.nanoTime();
         server.close();
+        Thread.sleep(down.toMillis());
         startServer();
         return Duration.ofNanos(System.nanoTime() - start);
     }

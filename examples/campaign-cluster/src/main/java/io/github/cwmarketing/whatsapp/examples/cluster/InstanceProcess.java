@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 
 /**
  * One instance's JVM, started with the coordinator's own java binary and class path, bounded memory, its settings in
@@ -28,6 +30,7 @@ final class InstanceProcess {
     private volatile CountDownLatch ready;
     private volatile CountDownLatch partitionDone;
     private volatile boolean partitionComplete;
+    private final AtomicInteger storeFailures = new AtomicInteger();
 
     InstanceProcess(InstanceSettings settings, Consumer<String> console) {
         this.settings = settings;
@@ -107,7 +110,16 @@ final class InstanceProcess {
         }
     }
 
+    /** The sends that failed typed because the ledger or the pacing database could not be reached, all JVMs. */
+    int storeFailures() {
+        return storeFailures.get();
+    }
+
     private void onLine(String line, CountDownLatch sourceReady, CountDownLatch sourceDone) {
+        Matcher failures = PassOutcomes.STORE_FAILURES.matcher(line);
+        if (line.startsWith(ClusterInstance.PASS) && failures.find()) {
+            storeFailures.addAndGet(Integer.parseInt(failures.group(1)));
+        }
         if (line.equals(ClusterInstance.READY)) {
             sourceReady.countDown();
         } else if (line.startsWith(ClusterInstance.PARTITION_DONE)

@@ -1,6 +1,7 @@
 package io.github.cwmarketing.whatsapp.examples.cluster;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingConstants;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
@@ -20,6 +21,9 @@ import org.apache.camel.Message;
  * database down, a throttling answer after the retries).
  */
 public final class PassOutcomes {
+
+    /** Finds the count of sends that failed because the ledger or pacing database was down, in {@link #describe()}. */
+    static final Pattern STORE_FAILURES = Pattern.compile("ledger/pacing failures (\\d+)");
 
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger acceptedEarlier = new AtomicInteger();

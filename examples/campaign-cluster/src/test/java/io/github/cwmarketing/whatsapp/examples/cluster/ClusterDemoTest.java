@@ -37,7 +37,7 @@ class ClusterDemoTest {
         System.out.println(printed);
         assertThat(checks.checks()).extracting(ClusterChecks.Check::name).containsExactlyInAnyOrder(
                 "killed with SIGKILL", "every partition completed", "one message per recipient",
-                "every status recorded once", "rate within +5 % of the limit");
+                "every status recorded once", "rate within +5 % of the limit", "the database outage seen and survived");
         assertThat(checks.checks()).allSatisfy(check -> assertThat(check.passed()).as(printed).isTrue());
         assertThat(printed).contains("Killing instance-1 with SIGKILL", "instance-1 started again",
                 "Database started again after an outage", "===== Cluster campaign report",

@@ -1,6 +1,7 @@
 package io.github.cwmarketing.whatsapp.examples.cluster;
 
 import java.time.Instant;
+import java.util.regex.Matcher;
 
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingConstants;
 import io.github.cwmarketing.whatsapp.model.GraphApiError;
@@ -45,6 +46,9 @@ class PassOutcomesTest {
 
         assertThat(pass.complete()).isFalse();
         assertThat(pass.describe()).contains("to retry 2 (of which ledger/pacing failures 2)");
+        Matcher failures = PassOutcomes.STORE_FAILURES.matcher(pass.describe());
+        assertThat(failures.find()).isTrue();
+        assertThat(failures.group(1)).as("what the coordinator reads from the pass line").isEqualTo("2");
     }
 
     @Test
