@@ -169,7 +169,7 @@ public final class ClusterInstance {
     private static HikariDataSource pool(InstanceSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
-        // five connections held by the ledger's lanes, one for pacing leases, one spare
+        // five connections held by the ledger's lanes, one for pacing leases, two spare
         config.setMaximumPoolSize(8);
         config.setConnectionTimeout(2000);
         config.setValidationTimeout(1000);
