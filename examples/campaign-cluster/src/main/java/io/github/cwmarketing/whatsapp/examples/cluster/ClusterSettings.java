@@ -20,7 +20,8 @@ import java.util.Map;
  * @param restartDatabase   CLUSTER_RESTART_DATABASE, whether the embedded PostgreSQL is stopped and started again
  *                          mid-run; default true
  * @param databaseDown      CLUSTER_DATABASE_DOWN_SECONDS, how long the database stays stopped before it is started
- *                          again; default 3 s
+ *                          again; default 6 s: longer than the webhook's {@code webhookLedgerTimeout} (3 s), so that
+ *                          status POSTs during the outage are answered 500 rather than held until it ends
  * @param lease             CLUSTER_LEASE_SECONDS, the ledger lease of each instance; default 10 s
  * @param resendUnknownAfter CLUSTER_RESEND_UNKNOWN_AFTER_SECONDS, the {@code resendUnknownOutcomeAfter} of the
  *                          instances: an unknown outcome (handed over by the killed instance, no answer) is sent again
@@ -49,7 +50,7 @@ public record ClusterSettings(int recipients, int instances, int messagesPerSeco
                 blankToNull(env.get("CLUSTER_JDBC_URL")),
                 Boolean.parseBoolean(env.getOrDefault("CLUSTER_KILL_INSTANCE", "true")),
                 Boolean.parseBoolean(env.getOrDefault("CLUSTER_RESTART_DATABASE", "true")),
-                Duration.ofSeconds(Long.parseLong(env.getOrDefault("CLUSTER_DATABASE_DOWN_SECONDS", "3"))),
+                Duration.ofSeconds(Long.parseLong(env.getOrDefault("CLUSTER_DATABASE_DOWN_SECONDS", "6"))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("CLUSTER_LEASE_SECONDS", "10"))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("CLUSTER_RESEND_UNKNOWN_AFTER_SECONDS", "30"))),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("CLUSTER_TIMEOUT_SECONDS", "300"))),
