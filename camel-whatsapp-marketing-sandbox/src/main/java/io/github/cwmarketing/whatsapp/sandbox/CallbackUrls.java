@@ -1,9 +1,10 @@
 package io.github.cwmarketing.whatsapp.sandbox;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
-/** Checks that a webhook callback URL can be POSTed to. */
+/** Checks that webhook callback URLs can be POSTed to. */
 final class CallbackUrls {
 
     private CallbackUrls() {
@@ -16,5 +17,12 @@ final class CallbackUrls {
             throw new IllegalArgumentException("The callback URL must be an absolute http(s) URL: " + url);
         }
         return url;
+    }
+
+    /** An unmodifiable copy of {@code urls}, each checked. */
+    static List<URI> requireHttp(List<URI> urls) {
+        Objects.requireNonNull(urls, "callbackUrls");
+        urls.forEach(CallbackUrls::requireHttp);
+        return List.copyOf(urls);
     }
 }

@@ -99,6 +99,7 @@ final class MarketingMessagesHandler implements GraphApiHandler {
         Optional<WhatsAppError> refusal = admission.refusal(phoneNumberId, send, scenario);
         if (refusal.isPresent()) {
             LOG.debug("Refused message to {} with {}", send.recipient(), refusal.get().code());
+            journal.recordRefused(new RefusedSend(send.recipient(), refusal.get().code(), settings.clock().instant()));
             return ErrorEnvelope.response(refusal.get());
         }
         return accept(version, phoneNumberId, send, scenario, request.bodyAsString());

@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** What the sandbox accepted and which statuses the callback acknowledged; thread-safe. */
+/** What the sandbox accepted or refused, and which statuses the callback acknowledged; thread-safe. */
 final class SandboxJournal {
 
     private final List<SentMessage> sentMessages = new CopyOnWriteArrayList<>();
+    private final List<RefusedSend> refusedSends = new CopyOnWriteArrayList<>();
     private final List<DeliveredStatus> deliveredStatuses = new ArrayList<>();
+    private final AtomicInteger webhookRetries = new AtomicInteger();
 
     void recordSent(SentMessage message) {
         sentMessages.add(message);
@@ -18,6 +21,22 @@ final class SandboxJournal {
 
     List<SentMessage> sentMessages() {
         return List.copyOf(sentMessages);
+    }
+
+    void recordRefused(RefusedSend refused) {
+        refusedSends.add(refused);
+    }
+
+    List<RefusedSend> refusedSends() {
+        return List.copyOf(refusedSends);
+    }
+
+    void recordWebhookRetry() {
+        webhookRetries.incrementAndGet();
+    }
+
+    int webhookRetries() {
+        return webhookRetries.get();
     }
 
     synchronized void recordDelivered(List<DeliveredStatus> statuses) {
@@ -45,7 +64,9 @@ final class SandboxJournal {
 
     synchronized void clear() {
         sentMessages.clear();
+        refusedSends.clear();
         deliveredStatuses.clear();
+        webhookRetries.set(0);
     }
 
     private static List<String> describe(List<DeliveredStatus> statuses) {

@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param phoneNumberId        the business phone number id served
  * @param displayPhoneNumber   {@code metadata.display_phone_number} of webhooks
  * @param wabaId               WhatsApp Business Account id ({@code entry[].id} of webhooks)
- * @param callbackUrl          initial webhook callback URL, or {@code null}
+ * @param callbackUrls         initial webhook callback URLs (status POSTs go round robin over them, as a load
+ *                             balancer in front of several instances spreads them), empty for none
  * @param onboardingStatus     the WABA's {@code marketing_messages_onboarding_status}; {@link #ONBOARDED} means the
  *                             business accepted the Marketing Messages terms
  * @param cloudApiMarketingDisabled initial {@code disable_marketing_messages_on_cloud_api} of the WABA
@@ -48,7 +49,7 @@ public record SandboxSettings(
         String phoneNumberId,
         String displayPhoneNumber,
         String wabaId,
-        URI callbackUrl,
+        List<URI> callbackUrls,
         String onboardingStatus,
         boolean cloudApiMarketingDisabled,
         int messagesPerSecond,
@@ -98,9 +99,7 @@ public record SandboxSettings(
         if (maxLatency.compareTo(minLatency) < 0) {
             throw new IllegalArgumentException("maxLatency must not be below minLatency");
         }
-        if (callbackUrl != null) {
-            CallbackUrls.requireHttp(callbackUrl);
-        }
+        callbackUrls = CallbackUrls.requireHttp(callbackUrls == null ? List.of() : callbackUrls);
         requestRules = List.copyOf(requestRules);
         Objects.requireNonNull(webhookSigning, "webhookSigning");
         Objects.requireNonNull(scenarios, "scenarios");
@@ -111,7 +110,7 @@ public record SandboxSettings(
     public String toString() {
         return "SandboxSettings[port=" + port + ", bindAddress=" + bindAddress + ", accessToken=***, appSecret=***"
                 + ", webhookSigning=" + webhookSigning
-                + ", phoneNumberId=" + phoneNumberId + ", wabaId=" + wabaId + ", callbackUrl=" + callbackUrl
+                + ", phoneNumberId=" + phoneNumberId + ", wabaId=" + wabaId + ", callbackUrls=" + callbackUrls
                 + ", onboardingStatus=" + onboardingStatus + ", cloudApiMarketingDisabled=" + cloudApiMarketingDisabled
                 + ", messagesPerSecond=" + messagesPerSecond
                 + (throughputUpgradeAfter == null ? "" : ", upgradedTo=" + upgradedMessagesPerSecond + " after "
@@ -120,6 +119,11 @@ public record SandboxSettings(
                 + ", latency=" + minLatency + ".." + maxLatency + ", statusesPerCallback=" + statusesPerCallback
                 + ", callbackMaxAttempts=" + callbackMaxAttempts + ", callbackRetryBackoff=" + callbackRetryBackoff
                 + ", schemaValidation=" + schemaValidation + ", requestRules=" + requestRules.size() + "]";
+    }
+
+    /** The first callback URL, or {@code null} when none is set. */
+    public URI callbackUrl() {
+        return callbackUrls.isEmpty() ? null : callbackUrls.get(0);
     }
 
     /** Whether the business accepted the Marketing Messages terms: the onboarding status is {@link #ONBOARDED}. */

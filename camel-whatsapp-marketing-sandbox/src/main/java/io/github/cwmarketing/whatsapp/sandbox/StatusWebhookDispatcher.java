@@ -13,14 +13,17 @@ import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Plays the scenario of every accepted message: each status becomes due {@code statusDelay} after the previous one was
  * delivered (or given up), and due statuses are POSTed, signed, to the callback URL, up to {@code statusesPerCallback}
- * per POST. A POST not answered with 200 is retried with doubling backoff, at most {@code callbackMaxAttempts} times
- * in all. Statuses wait while no callback URL is set.
+ * per POST. With several callback URLs, POSTs go to them in turn (round robin, as a load balancer in front of several
+ * instances spreads them). A POST not answered with 200 is retried with doubling backoff, at most
+ * {@code callbackMaxAttempts} times in all, each retry to the URL after the one that failed (a load balancer routes
+ * around a dead instance). Statuses wait while no callback URL is set.
  */
 final class StatusWebhookDispatcher {
 
@@ -37,19 +40,19 @@ final class StatusWebhookDispatcher {
     private final HttpClient http;
     private final StatusWebhookPayloads payloads;
     private final Deque<DueStatus> dueStatuses = new ArrayDeque<>(); // guarded by this
-    private URI callbackUrl; // guarded by this
+    private final AtomicInteger nextUrl = new AtomicInteger();
+    private List<URI> callbackUrls; // guarded by this
     private long generation; // guarded by this
 
     /** One webhook POST: the statuses it carries and the exact bytes signed and sent. */
-    private record Delivery(URI url, List<DueStatus> statuses, List<ObjectNode> statusObjects, byte[] body,
-                            long generation) {
+    private record Delivery(List<DueStatus> statuses, List<ObjectNode> statusObjects, byte[] body, long generation) {
     }
 
     StatusWebhookDispatcher(SandboxSettings settings, SandboxJournal journal, ScheduledExecutorService scheduler) {
         this.settings = settings;
         this.journal = journal;
         this.scheduler = scheduler;
-        this.callbackUrl = settings.callbackUrl();
+        this.callbackUrls = settings.callbackUrls();
         this.payloads = new StatusWebhookPayloads(settings);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -58,15 +61,18 @@ final class StatusWebhookDispatcher {
                 .build();
     }
 
-    synchronized URI callbackUrl() {
-        return callbackUrl;
+    synchronized List<URI> callbackUrls() {
+        return callbackUrls;
     }
 
     /** Sets where statuses go; statuses that were waiting for a URL are sent now. */
-    void callbackUrl(URI url) {
-        CallbackUrls.requireHttp(url);
+    void callbackUrls(List<URI> urls) {
+        List<URI> checked = CallbackUrls.requireHttp(urls);
+        if (checked.isEmpty()) {
+            throw new IllegalArgumentException("At least one callback URL is needed");
+        }
         synchronized (this) {
-            callbackUrl = url;
+            callbackUrls = checked;
         }
         scheduleFlush();
     }
@@ -109,26 +115,27 @@ final class StatusWebhookDispatcher {
 
     private void flush() {
         for (Delivery delivery : drainIntoDeliveries()) {
-            post(delivery, 1);
+            post(delivery, 1, nextUrl.getAndIncrement());
         }
     }
 
     private synchronized List<Delivery> drainIntoDeliveries() {
         List<Delivery> deliveries = new ArrayList<>();
-        while (callbackUrl != null && !dueStatuses.isEmpty()) {
+        while (!callbackUrls.isEmpty() && !dueStatuses.isEmpty()) {
             List<DueStatus> batch = new ArrayList<>();
             while (batch.size() < settings.statusesPerCallback() && !dueStatuses.isEmpty()) {
                 batch.add(dueStatuses.poll());
             }
             List<ObjectNode> statusObjects = batch.stream().map(payloads::statusObject).toList();
-            deliveries.add(new Delivery(callbackUrl, batch, statusObjects, payloads.envelope(statusObjects),
-                    generation));
+            deliveries.add(new Delivery(batch, statusObjects, payloads.envelope(statusObjects), generation));
         }
         return deliveries;
     }
 
-    private void post(Delivery delivery, int attempt) {
-        HttpRequest request = HttpRequest.newBuilder(delivery.url())
+    /** Attempt {@code attempt} of a delivery, to the callback URL at {@code urlIndex} (modulo their number). */
+    private void post(Delivery delivery, int attempt, int urlIndex) {
+        URI url = urlAt(urlIndex);
+        HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(CALLBACK_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", USER_AGENT)
@@ -138,28 +145,34 @@ final class StatusWebhookDispatcher {
                 .build();
         try {
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, failure) -> onAnswer(delivery, attempt,
+                    .whenComplete((response, failure) -> onAnswer(delivery, attempt, urlIndex, url,
                             response == null ? describe(failure) : "HTTP " + response.statusCode(),
                             response != null && response.statusCode() == HTTP_OK));
         } catch (RuntimeException e) {
-            onAnswer(delivery, attempt, describe(e), false);
+            onAnswer(delivery, attempt, urlIndex, url, describe(e), false);
         }
     }
 
-    private void onAnswer(Delivery delivery, int attempt, String answer, boolean acknowledged) {
+    private synchronized URI urlAt(int index) {
+        return callbackUrls.get(Math.floorMod(index, callbackUrls.size()));
+    }
+
+    private void onAnswer(Delivery delivery, int attempt, int urlIndex, URI url, String answer,
+                          boolean acknowledged) {
         if (!isCurrent(delivery)) {
             return;
         }
         if (acknowledged) {
-            LOG.debug("Webhook with {} status(es) delivered to {}", delivery.statuses().size(), delivery.url());
+            LOG.debug("Webhook with {} status(es) delivered to {}", delivery.statuses().size(), url);
             journal.recordDelivered(delivery.statusObjects().stream().map(StatusWebhookPayloads::delivered).toList());
             advance(delivery);
         } else if (attempt < settings.callbackMaxAttempts()) {
-            LOG.debug("Webhook attempt {} to {} failed ({}), retrying", attempt, delivery.url(), answer);
-            schedule(() -> post(delivery, attempt + 1), backoff(attempt));
+            LOG.debug("Webhook attempt {} to {} failed ({}), retrying", attempt, url, answer);
+            journal.recordWebhookRetry();
+            schedule(() -> post(delivery, attempt + 1, urlIndex + 1), backoff(attempt));
         } else {
             LOG.warn("Giving up webhook with {} status(es) to {} after {} attempts, last answer: {}",
-                    delivery.statuses().size(), delivery.url(), attempt, answer);
+                    delivery.statuses().size(), url, attempt, answer);
             advance(delivery);
         }
     }

@@ -168,18 +168,47 @@ public final class WhatsAppSandbox implements AutoCloseable {
     }
 
     public WhatsAppSandbox callbackUrl(URI url) {
-        dispatcher.callbackUrl(Objects.requireNonNull(url, "url"));
+        return callbackUrls(List.of(Objects.requireNonNull(url, "url")));
+    }
+
+    /**
+     * Sets (or changes) the callback URLs status webhooks go to, in turn, as a load balancer in front of several
+     * instances spreads them; a POST not answered with 200 is retried to the next URL. Statuses that waited are sent
+     * now.
+     */
+    public WhatsAppSandbox callbackUrls(List<URI> urls) {
+        dispatcher.callbackUrls(urls);
         return this;
     }
 
-    /** The current callback URL, or {@code null}. */
+    /** The current (first) callback URL, or {@code null}. */
     public URI callbackUrl() {
-        return dispatcher.callbackUrl();
+        List<URI> urls = dispatcher.callbackUrls();
+        return urls.isEmpty() ? null : urls.get(0);
+    }
+
+    /** The current callback URLs, empty when none is set. */
+    public List<URI> callbackUrls() {
+        return dispatcher.callbackUrls();
     }
 
     /** The messages accepted since start or the last {@link #reset()}, oldest first. */
     public List<SentMessage> sentMessages() {
         return journal.sentMessages();
+    }
+
+    /**
+     * The valid sends refused synchronously by a rule (throughput, pair rate limit, a scenario's first attempts,
+     * onboarding) since start or the last {@link #reset()}, oldest first; invalid or unauthorized requests are not
+     * counted.
+     */
+    public List<RefusedSend> refusedSends() {
+        return journal.refusedSends();
+    }
+
+    /** How many webhook POSTs were retried (not answered with 200) since start or the last {@link #reset()}. */
+    public int webhookRetries() {
+        return journal.webhookRetries();
     }
 
     /** The statuses the callback acknowledged with 200 since start or the last {@link #reset()}, oldest first. */
@@ -240,9 +269,9 @@ public final class WhatsAppSandbox implements AutoCloseable {
     }
 
     /**
-     * Forgets sent messages, delivered statuses, rate-limit windows and per-recipient attempts, drops pending webhooks,
-     * and puts the account and template settings back to the builder's values and Meta's defaults. Keeps the
-     * configuration and the callback URL.
+     * Forgets sent and refused messages, delivered statuses, webhook retries, rate-limit windows and per-recipient
+     * attempts, drops pending webhooks, and puts the account and template settings back to the builder's values and
+     * Meta's defaults. Keeps the configuration and the callback URLs.
      */
     public void reset() {
         dispatcher.reset();
@@ -291,7 +320,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
         private String phoneNumberId = "100000000000001";
         private String displayPhoneNumber = "15550000001";
         private String wabaId = "200000000000001";
-        private URI callbackUrl;
+        private List<URI> callbackUrls = List.of();
         private String onboardingStatus = SandboxSettings.ONBOARDED;
         private boolean cloudApiMarketingDisabled;
         private int messagesPerSecond = Scenarios.DEFAULT_MESSAGES_PER_SECOND;
@@ -366,12 +395,21 @@ public final class WhatsAppSandbox implements AutoCloseable {
 
         /** Where status webhooks go; default none (statuses wait until {@link WhatsAppSandbox#callbackUrl(URI)}). */
         public Builder callbackUrl(String callbackUrl) {
-            this.callbackUrl = callbackUrl == null ? null : URI.create(callbackUrl);
-            return this;
+            return callbackUrl(callbackUrl == null ? null : URI.create(callbackUrl));
         }
 
         public Builder callbackUrl(URI callbackUrl) {
-            this.callbackUrl = callbackUrl;
+            this.callbackUrls = callbackUrl == null ? List.of() : List.of(callbackUrl);
+            return this;
+        }
+
+        /**
+         * Several callback URLs, e.g. one per instance of a clustered application: status POSTs go to them in turn
+         * (round robin, as a load balancer spreads them), and a POST not answered with 200 is retried to the next
+         * URL (a load balancer routes around a dead instance). Default none.
+         */
+        public Builder callbackUrls(List<URI> callbackUrls) {
+            this.callbackUrls = List.copyOf(Objects.requireNonNull(callbackUrls, "callbackUrls"));
             return this;
         }
 
@@ -489,7 +527,7 @@ public final class WhatsAppSandbox implements AutoCloseable {
 
         public SandboxSettings settings() {
             return new SandboxSettings(port, bindAddress, accessToken, appSecret, webhookSigning, phoneNumberId,
-                    displayPhoneNumber, wabaId, callbackUrl, onboardingStatus, cloudApiMarketingDisabled,
+                    displayPhoneNumber, wabaId, callbackUrls, onboardingStatus, cloudApiMarketingDisabled,
                     messagesPerSecond, upgradedMessagesPerSecond, throughputUpgradeAfter, pairLimit, pairWindow,
                     statusDelay, minLatency, maxLatency, statusesPerCallback, callbackMaxAttempts, callbackRetryBackoff,
                     schemaValidation, requestRules, scenarios, clock);

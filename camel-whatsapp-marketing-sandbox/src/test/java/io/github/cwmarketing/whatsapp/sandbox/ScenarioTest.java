@@ -178,8 +178,14 @@ class ScenarioTest {
                     .isEqualTo("Cloud API message throughput has been reached.");
             assertThat(third.headers().firstValue(UsageHeader.NAME)).hasValueSatisfying(
                     usage -> assertThat(usage).contains("\"call_count\":100"));
+            assertThat(twoPerSecond.refusedSends()).singleElement().satisfies(refused -> {
+                assertThat(refused.errorCode()).isEqualTo(130429);
+                assertThat(refused.recipient()).isEqualTo("16505551233");
+                assertThat(refused.refusedAt()).isEqualTo(clock.instant());
+            });
             clock.advance(Duration.ofSeconds(1));
             assertThat(limited.send(template("16505551233")).statusCode()).isEqualTo(200);
+            assertThat(twoPerSecond.sentMessages()).hasSize(3);
         }
     }
 

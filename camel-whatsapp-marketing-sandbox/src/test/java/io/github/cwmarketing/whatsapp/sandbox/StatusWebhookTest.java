@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -208,6 +209,41 @@ class StatusWebhookTest {
 
             assertThat(statuses).extracting(DeliveredStatus::status).containsExactly("delivered", "read");
             assertThat(down.awaitRequests(4, TIMEOUT)).hasSize(4);
+        }
+    }
+
+    @Test
+    void spreadsPostsOverSeveralCallbackUrlsInTurnAndRetriesTheNextOne() throws Exception {
+        try (WebhookReceiver first = WebhookReceiver.start(); WebhookReceiver second = WebhookReceiver.start();
+             WhatsAppSandbox balanced = fastSandbox()
+                     .callbackUrls(List.of(URI.create(first.url()), URI.create(second.url()))).build()) {
+            GraphClient balancedClient = new GraphClient(balanced.start());
+            balancedClient.accepted(template("16505551231"));
+            balancedClient.accepted(template("16505551232"));
+
+            assertThat(balanced.awaitStatuses(6, TIMEOUT)).hasSize(6);
+            assertThat(first.received()).hasSize(3);
+            assertThat(second.received()).hasSize(3);
+            assertThat(balanced.callbackUrls()).hasSize(2);
+            assertThat(balanced.callbackUrl()).hasToString(first.url());
+        }
+    }
+
+    @Test
+    void routesTheRetryOfAFailedPostToTheNextCallbackUrl() throws Exception {
+        try (WebhookReceiver down = WebhookReceiver.start(); WebhookReceiver up = WebhookReceiver.start();
+             WhatsAppSandbox balanced = fastSandbox().build()) {
+            down.answerNext(500, 500, 500);
+            balanced.callbackUrls(List.of(URI.create(down.url()), URI.create(up.url())));
+            new GraphClient(balanced.start()).accepted(template("16505551234"));
+
+            assertThat(balanced.awaitStatuses(3, TIMEOUT)).extracting(DeliveredStatus::status)
+                    .containsExactly("sent", "delivered", "read");
+            assertThat(up.received()).as("each status POST that failed at the first URL went on to the second")
+                    .hasSizeGreaterThanOrEqualTo(2);
+            assertThat(up.received().size() + down.received().size()).as("nothing retried twice at the same URL")
+                    .isLessThanOrEqualTo(5);
+            assertThat(balanced.webhookRetries()).isEqualTo(down.received().size());
         }
     }
 

@@ -3,6 +3,8 @@ package io.github.cwmarketing.whatsapp.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WhatsAppSandboxLifecycleTest {
@@ -36,5 +38,10 @@ class WhatsAppSandboxLifecycleTest {
                 .hasMessageContaining("callback URL");
         assertThatThrownBy(() -> WhatsAppSandbox.builder().build().callbackUrl("/webhook"))
                 .hasMessageContaining("callback URL");
+        assertThatThrownBy(() -> WhatsAppSandbox.builder()
+                .callbackUrls(List.of(URI.create("http://127.0.0.1:1/a"), URI.create("mailto:x@example.com"))).build())
+                .hasMessageContaining("callback URL");
+        assertThatThrownBy(() -> WhatsAppSandbox.builder().build().callbackUrls(List.of()))
+                .hasMessageContaining("At least one callback URL");
     }
 }
