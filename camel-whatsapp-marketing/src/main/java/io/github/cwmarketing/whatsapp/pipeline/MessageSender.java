@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * Sends Graph API requests with pacing and safe retries, without blocking: waits for a pacing slot (pair pacing, then
  * the number's rate, see {@link NumberPacing}) or a retry delay are scheduled, never slept, and each answer is told to
  * the number's pacing (its adaptive rate). A request's hand-over (the message ledger's record that it leaves) is asked
- * once its first attempt has its slot, right before it goes to the transport. The returned future completes with a
+ * once its first attempt has its slot, right before it goes to the transport; a hand-over that took longer than
+ * {@link #LATE_HAND_OVER} (a slow or restarting database) takes a new slot, so that requests held up together do
+ * not leave together above the rate. The returned future completes with a
  * successful response or with the failure of the last attempt ({@code WhatsAppMarketingApiException} or
  * {@link WhatsAppMarketingTransportException}), or with a {@link WhatsAppMarketingPacingException} when no pacing
  * slot could be had (then nothing was sent). Pacing waits and retries are told to the listener.
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class MessageSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageSender.class);
+    /** A hand-over slower than this makes its request wait for a new pacing slot. */
+    static final Duration LATE_HAND_OVER = Duration.ofMillis(50);
 
     private final GraphApiTransport transport;
     private final GraphApiErrors errors;
@@ -100,25 +104,32 @@ public final class MessageSender {
         }
     }
 
-    /** An attempt waiting for its pacing slot. */
+    /** An attempt waiting for its pacing slot; {@code handedOver}: its hand-over is recorded already. */
     private final class Waiting implements PacedSend {
         private final OutgoingRequest request;
         private final int retry;
         private final CompletableFuture<GraphApiResponse> result;
+        private final boolean handedOver;
 
         Waiting(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result) {
+            this(request, retry, result, false);
+        }
+
+        Waiting(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result, boolean handedOver) {
             this.request = request;
             this.retry = retry;
             this.result = result;
+            this.handedOver = handedOver;
         }
 
         @Override
         public void granted(long waitNanos) {
+            Runnable attempt = handedOver ? () -> call(request, retry, result) : () -> execute(request, retry, result);
             if (waitNanos <= 0) {
-                execute(request, retry, result);
+                attempt.run();
             } else {
                 listener.onPacingWait(request.phoneNumberId(), Duration.ofNanos(waitNanos));
-                schedule(() -> execute(request, retry, result), waitNanos, result);
+                schedule(attempt, waitNanos, result);
             }
         }
 
@@ -138,6 +149,7 @@ public final class MessageSender {
 
     private void execute(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result) {
         if (retry == 0 && request.handOver() != null) {
+            long slotNanos = System.nanoTime();
             CompletionStage<Void> handedOver;
             try {
                 handedOver = request.handOver().get();
@@ -148,6 +160,8 @@ public final class MessageSender {
             handedOver.whenComplete((done, failure) -> {
                 if (failure != null) {
                     result.completeExceptionally(unwrap(failure));
+                } else if (request.pacing() != null && System.nanoTime() - slotNanos > LATE_HAND_OVER.toNanos()) {
+                    request.pacing().resubmit(new Waiting(request, retry, result, true));
                 } else {
                     call(request, retry, result);
                 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -129,7 +130,8 @@ final class ClusterChecks {
      * refused), its busiest window and second, and the 130429 refusals (retried by the component).
      */
     void rateWithinLimit(WhatsAppSandbox sandbox, DataSource ledger, String campaign, int limit) throws SQLException {
-        List<Instant> handOvers = handOverTimes(ledger, campaign);
+        Map<String, Instant> handOversByKey = handOverTimes(ledger, campaign);
+        List<Instant> handOvers = handOversByKey.values().stream().sorted().toList();
         List<Instant> arrivals = Stream.concat(sandbox.sentMessages().stream().map(SentMessage::acceptedAt),
                 sandbox.refusedSends().stream().map(RefusedSend::refusedAt)).sorted().toList();
         long windowSeconds = RATE_WINDOW.toSeconds();
@@ -140,11 +142,12 @@ final class ClusterChecks {
                 String.format("sends handed over by the instances together: at most %d in any sliding %d s window"
                               + " (%.1f/s; limit %d/s, allowed %.0f), busiest second %d, %.1f/s on average; at the"
                               + " sandbox: %d attempts, busiest %d s %.1f/s, busiest second %d, %d refused with"
-                              + " 130429 and retried, %d other refusals",
+                              + " 130429 and retried, %d other refusals; from hand-over to the sandbox: %s",
                         busiest, windowSeconds, busiest / (double) windowSeconds, limit, allowed,
                         busiestWindow(handOvers, SECOND), average(handOvers), arrivals.size(), windowSeconds,
                         busiestWindow(arrivals, RATE_WINDOW) / (double) windowSeconds,
-                        busiestWindow(arrivals, SECOND), throttled, sandbox.refusedSends().size() - throttled));
+                        busiestWindow(arrivals, SECOND), throttled, sandbox.refusedSends().size() - throttled,
+                        transitLag(sandbox, handOversByKey)));
     }
 
     private static double average(List<Instant> sorted) {
@@ -191,20 +194,49 @@ final class ClusterChecks {
         return busiest;
     }
 
-    /** When each message of the campaign was handed to an HTTP client (the last time, for a resent one), in order. */
-    private static List<Instant> handOverTimes(DataSource ledger, String campaign) throws SQLException {
-        List<Instant> times = new ArrayList<>();
+    /** When each message of the campaign was handed to an HTTP client (the last time, for a resent one), by key. */
+    private static Map<String, Instant> handOverTimes(DataSource ledger, String campaign) throws SQLException {
+        Map<String, Instant> times = new HashMap<>();
         try (Connection connection = ledger.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT sent_at FROM whatsapp_message"
-                     + " WHERE campaign = ? AND sent_at IS NOT NULL ORDER BY sent_at")) {
+             PreparedStatement query = connection.prepareStatement("SELECT send_key, sent_at FROM whatsapp_message"
+                     + " WHERE campaign = ? AND sent_at IS NOT NULL")) {
             query.setString(1, campaign);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    times.add(result.getTimestamp(1).toInstant());
+                    times.put(result.getString(1), result.getTimestamp(2).toInstant());
                 }
             }
         }
         return times;
+    }
+
+    /**
+     * How long after its hand-over each message reached the sandbox, for the messages the sandbox never refused (so
+     * no retry wait is included). On a starved machine requests wait in the HTTP clients and in the sandbox's threads
+     * and reach it bunched: the sandbox then counts more in a window than the instances handed over in it.
+     */
+    private static String transitLag(WhatsAppSandbox sandbox, Map<String, Instant> handOvers) {
+        Set<String> refused = sandbox.refusedSends().stream().map(refusal -> digits(refusal.recipient()))
+                .collect(Collectors.toSet());
+        List<Long> lags = sandbox.sentMessages().stream()
+                .filter(sent -> handOvers.containsKey(sent.bizOpaqueCallbackData()))
+                .filter(sent -> !refused.contains(digits(sent.recipient())))
+                .map(sent -> Duration.between(handOvers.get(sent.bizOpaqueCallbackData()), sent.acceptedAt())
+                        .toMillis())
+                .sorted().toList();
+        if (lags.isEmpty()) {
+            return "none measured";
+        }
+        return String.format("p50 %d ms, p99 %d ms, max %d ms over %d messages never refused", percentile(lags, 50),
+                percentile(lags, 99), lags.get(lags.size() - 1), lags.size());
+    }
+
+    private static long percentile(List<Long> sorted, int percent) {
+        return sorted.get(Math.min(sorted.size() - 1, sorted.size() * percent / 100));
+    }
+
+    private static String digits(String phone) {
+        return phone == null ? "" : phone.replaceAll("\\D", "");
     }
 
     /** The ledger's message id of each send key of the campaign (null when it never learnt one). */
