@@ -25,6 +25,7 @@ import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingSuppressedException
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingTransportException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingUnknownOutcomeException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingValidationException;
+import io.github.cwmarketing.whatsapp.pipeline.HandOver;
 import io.github.cwmarketing.whatsapp.pipeline.OutgoingRequest;
 import io.github.cwmarketing.whatsapp.send.AssembledMessage;
 import io.github.cwmarketing.whatsapp.send.MessageDefaults;
@@ -114,7 +115,7 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
         PreparedSend prepared = new PreparedSend(request.getTemplate().getName(), intent);
         prepared.outgoing = new OutgoingRequest(WhatsAppMarketingOperation.send.name(), phoneNumberId,
                 endpoint.marketingMessagesRequest(phoneNumberId, message.json(), accessToken),
-                endpoint.pacing(phoneNumberId), recipient, ledger == null ? null : () -> handOver(ledger, prepared));
+                endpoint.pacing(phoneNumberId), recipient, ledger == null ? null : new LedgerHandOver(ledger, prepared));
         return prepared;
     }
 
@@ -195,18 +196,45 @@ public class WhatsAppMarketingSendProducer extends GraphApiProducer<WhatsAppMark
         });
     }
 
-    /** Right before the request leaves: the ledger records the hand-over; a claim taken over meanwhile stops it. */
-    private CompletionStage<Void> handOver(MessageLedger ledger, PreparedSend prepared) {
-        prepared.handedOverAt = Instant.now();
-        SendClaim claim = prepared.claim;
-        CompletionStage<Boolean> handedOver = claim.holdsRow()
-                ? LedgerWrites.timed(LedgerWrite.HAND_OVER, listener(), () -> ledger.handOver(claim))
-                : ledger.handOver(claim);
-        return handedOver.thenAccept(held -> {
-            if (!held) {
-                throw new ClaimTakenOver();
+    /** The ledger's records around a send's attempts. */
+    private final class LedgerHandOver implements HandOver {
+        private final MessageLedger ledger;
+        private final PreparedSend prepared;
+
+        LedgerHandOver(MessageLedger ledger, PreparedSend prepared) {
+            this.ledger = ledger;
+            this.prepared = prepared;
+        }
+
+        /** Right before the request leaves: the ledger records the hand-over; a claim taken over meanwhile stops it. */
+        @Override
+        public CompletionStage<Void> handOver() {
+            prepared.handedOverAt = Instant.now();
+            SendClaim claim = prepared.claim;
+            CompletionStage<Boolean> handedOver = claim.holdsRow()
+                    ? LedgerWrites.timed(LedgerWrite.HAND_OVER, listener(), () -> ledger.handOver(claim))
+                    : ledger.handOver(claim);
+            return handedOver.thenAccept(held -> {
+                if (!held) {
+                    throw new ClaimTakenOver();
+                }
+            });
+        }
+
+        /** The attempt was not accepted and its retry waits: until handed over again, the send was never sent. */
+        @Override
+        public void handBack() {
+            prepared.handedOverAt = null;
+            SendClaim claim = prepared.claim;
+            if (claim.holdsRow()) {
+                ledger.handBack(claim).whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("The message ledger did not record a hand-back; the send stays handed over: {}",
+                                failure.toString());
+                    }
+                });
             }
-        });
+        }
     }
 
     /**

@@ -157,6 +157,15 @@ public class InMemoryMessageLedger extends ServiceSupport implements MessageLedg
     }
 
     @Override
+    public synchronized CompletionStage<Void> handBack(SendClaim claim) {
+        Row row = claim.holdsRow() ? byKey.get(claim.intent().sendKey()) : null;
+        if (row != null && claim.claimToken().equals(row.claimToken) && row.stage == MessageStage.SENDING) {
+            row.stage = MessageStage.CLAIMED;
+        }
+        return done(null);
+    }
+
+    @Override
     public synchronized CompletionStage<Void> recordOutcome(SendClaim claim, AttemptOutcome outcome) {
         if (claim.status() != ClaimStatus.PROCEED) {
             return done(null);

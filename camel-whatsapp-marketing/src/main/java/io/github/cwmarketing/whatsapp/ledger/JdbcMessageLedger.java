@@ -270,6 +270,15 @@ public class JdbcMessageLedger extends ServiceSupport implements MessageLedger {
     }
 
     @Override
+    public CompletionStage<Void> handBack(SendClaim claim) {
+        if (!claim.holdsRow()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        // the hand-over lane: a hand-back runs before any later hand-over of the same claim
+        return submit(handOverLane, sending.new HandBackTask(claim.claimToken()));
+    }
+
+    @Override
     public CompletionStage<Void> recordOutcome(SendClaim claim, AttemptOutcome outcome) {
         if (claim.status() != ClaimStatus.PROCEED) {
             return CompletableFuture.completedFuture(null);

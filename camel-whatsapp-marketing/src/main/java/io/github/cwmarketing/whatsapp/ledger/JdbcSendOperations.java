@@ -55,6 +55,9 @@ final class JdbcSendOperations {
             + " FROM unnest(?::text[]) AS u(tok) WHERE m.claim_token = u.tok AND m.stage IN (0, 1)"
             + " RETURNING m.claim_token";
 
+    private static final String HAND_BACK = "UPDATE whatsapp_message m SET stage = 0, updated_at = "
+            + Sql.MILLIS.formatted("?") + " FROM unnest(?::text[]) AS u(tok) WHERE m.claim_token = u.tok AND m.stage = 1";
+
     private static final String OUTCOME = "UPDATE whatsapp_message m SET stage = u.st,"
             + " message_id = COALESCE(u.mid, m.message_id), message_status = COALESCE(u.ms, m.message_status),"
             + " error_code = u.ec, error_title = u.et, sent_at = COALESCE(m.sent_at, " + Sql.MILLIS.formatted("u.sent")
@@ -77,6 +80,8 @@ final class JdbcSendOperations {
     private final JdbcMessageLedger ledger;
     final LaneTask.Runner claims = LaneTask.runner(10, false, this::claim);
     final LaneTask.Runner handOvers = LaneTask.runner(1, false, this::handOver);
+    /** Before the hand-overs of the same batch: a retry's hand-over queued behind its hand-back must win. */
+    final LaneTask.Runner handBacks = LaneTask.runner(-1, false, this::handBack);
     final LaneTask.Runner outcomes = LaneTask.runner(2, false, this::outcome);
     final LaneTask.Runner releases = LaneTask.runner(3, false, this::release);
     final LaneTask.Runner leases = LaneTask.runner(0, false, this::renewLease);
@@ -297,6 +302,26 @@ final class JdbcSendOperations {
             }
         }
         tasks.forEach(task -> task.result(held.contains(task.token)));
+    }
+
+    final class HandBackTask extends LaneTask<Void> {
+
+        final String token;
+
+        HandBackTask(String token) {
+            super(handBacks);
+            this.token = token;
+        }
+    }
+
+    private void handBack(Connection c, List<LaneTask<?>> group) throws SQLException {
+        List<HandBackTask> tasks = cast(group);
+        try (PreparedStatement statement = c.prepareStatement(HAND_BACK)) {
+            statement.setLong(1, ledger.now().toEpochMilli());
+            statement.setArray(2, Sql.texts(c, tasks, task -> task.token));
+            statement.executeUpdate();
+        }
+        tasks.forEach(task -> task.result(null));
     }
 
     // outcomes

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import org.apache.camel.Service;
@@ -38,6 +39,16 @@ public interface MessageLedger extends Service {
      * not). A claim without a row completes true at once.
      */
     CompletionStage<Boolean> handOver(SendClaim claim);
+
+    /**
+     * Records that the claimed send's last attempt was provably not accepted (Meta refused it, or it never left) and
+     * that its retry waits: until {@link #handOver} again, the send counts as never handed over, so that a crash
+     * meanwhile leaves it to be sent again rather than an unknown outcome. A ledger that does not implement it keeps
+     * the hand-over (the send then counts as an unknown outcome after a crash).
+     */
+    default CompletionStage<Void> handBack(SendClaim claim) {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /**
      * Records how a PROCEED claim ended; a send without a key gets its row now. The outcome applies only while the

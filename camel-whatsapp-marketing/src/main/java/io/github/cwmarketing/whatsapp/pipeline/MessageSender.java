@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Sends Graph API requests with pacing and safe retries, without blocking: waits for a pacing slot (pair pacing, then
  * the number's rate, see {@link NumberPacing}) or a retry delay are scheduled, never slept, and each answer is told to
  * the number's pacing (its adaptive rate). A request's hand-over (the message ledger's record that it leaves) is asked
- * once its first attempt has its slot, right before it goes to the transport; a hand-over that took longer than
+ * once its first attempt has its slot, right before it goes to the transport; an attempt provably not accepted is
+ * handed back while its retry waits, and the retry handed over again. A hand-over that took longer than
  * {@link #LATE_HAND_OVER} (a slow or restarting database) takes a new slot, so that requests held up together do
  * not leave together above the rate. The returned future completes with a
  * successful response or with the failure of the last attempt ({@code WhatsAppMarketingApiException} or
@@ -124,7 +125,7 @@ public final class MessageSender {
 
         @Override
         public void granted(long waitNanos) {
-            Runnable attempt = handedOver ? () -> call(request, retry, result) : () -> execute(request, retry, result);
+            Runnable attempt = () -> attempt(request, retry, result, handedOver);
             if (waitNanos <= 0) {
                 attempt.run();
             } else {
@@ -139,20 +140,32 @@ public final class MessageSender {
         }
     }
 
-    private void retry(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result) {
+    /** A retry, paced again; {@code handedOver}: its request still counts as handed over (it was not handed back). */
+    private void retry(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result,
+                       boolean handedOver) {
         if (request.pacing() == null) {
-            execute(request, retry, result);
+            attempt(request, retry, result, handedOver);
         } else {
-            request.pacing().resubmit(new Waiting(request, retry, result));
+            request.pacing().resubmit(new Waiting(request, retry, result, handedOver));
         }
     }
 
+    private void attempt(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result,
+                         boolean handedOver) {
+        if (handedOver) {
+            call(request, retry, result);
+        } else {
+            execute(request, retry, result);
+        }
+    }
+
+    /** The attempt's hand-over, when it has one, then the call. */
     private void execute(OutgoingRequest request, int retry, CompletableFuture<GraphApiResponse> result) {
-        if (retry == 0 && request.handOver() != null) {
+        if (request.handOver() != null) {
             long slotNanos = System.nanoTime();
             CompletionStage<Void> handedOver;
             try {
-                handedOver = request.handOver().get();
+                handedOver = request.handOver().handOver();
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
                 return;
@@ -196,7 +209,11 @@ public final class MessageSender {
             }
             LOG.debug("Retry {} in {} ms after {}", retry + 1, delay.toMillis(), error.getMessage());
             listener.onRetry(retryEvent(request, retry + 1, delay, error));
-            schedule(() -> retry(request, retry + 1, result), delay.toNanos(), result);
+            boolean handBack = request.handOver() != null && RetryPolicy.provablyNotAccepted(error);
+            if (handBack) {
+                request.handOver().handBack();
+            }
+            schedule(() -> retry(request, retry + 1, result, !handBack), delay.toNanos(), result);
         });
     }
 

@@ -1,8 +1,5 @@
 package io.github.cwmarketing.whatsapp.pipeline;
 
-import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
-
 import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
 
 /**
@@ -13,12 +10,10 @@ import io.github.cwmarketing.whatsapp.http.GraphApiRequest;
  * @param request       the HTTP call; it holds the credentials, so it is never logged
  * @param pacing        the pacing of the sending number each attempt waits in; null = not paced
  * @param pairKey       the recipient, for pair pacing (at most one message per 6 s to it); null = none
- * @param handOver      asked right before the first attempt leaves, after its pacing slot: the request leaves only
- *                      once its stage completes; a failed stage fails the send with its exception, no request made (the
- *                      message ledger records the hand-over here); null = none
+ * @param handOver      the message ledger's records around the attempts (see {@link HandOver}); null = none
  */
 public record OutgoingRequest(String operation, String phoneNumberId, GraphApiRequest request, NumberPacing pacing,
-                              String pairKey, Supplier<CompletionStage<Void>> handOver) {
+                              String pairKey, HandOver handOver) {
 
     /** A request paced by nothing. */
     public OutgoingRequest(String operation, String phoneNumberId, GraphApiRequest request) {

@@ -58,6 +58,17 @@ public final class RetryPolicy {
         return NO_RETRY;
     }
 
+    /**
+     * Whether a failed attempt provably was not accepted by Meta: refused before anything was accepted (a throughput,
+     * rate or pair limit), or never sent.
+     */
+    public static boolean provablyNotAccepted(Throwable failure) {
+        return failure instanceof WhatsAppMarketingApiException apiError
+               && apiError.getAutomaticRetry() == AutomaticRetry.REFUSED
+               || failure instanceof WhatsAppMarketingTransportException transportError
+                  && !transportError.isRequestSent();
+    }
+
     private boolean isRetried(AutomaticRetry rule, boolean idempotent) {
         return switch (rule) {
             case REFUSED -> true;

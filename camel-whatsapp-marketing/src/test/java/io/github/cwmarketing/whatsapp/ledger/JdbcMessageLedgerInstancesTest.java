@@ -102,6 +102,24 @@ class JdbcMessageLedgerInstancesTest {
     }
 
     @Test
+    void aSendHandedBackWhileItsRetryWaitsIsSentAgainOnceItsInstanceDied() throws Exception {
+        DataSource database = LedgerDatabase.freshSchema();
+        JdbcMessageLedger dying = ledger(database);
+        JdbcMessageLedger survivor = ledger(database);
+        SendClaim refused = await(dying.claim(intent("refused-once", "+4915112340103")));
+        assertThat(await(dying.handOver(refused))).isTrue();
+        await(dying.handBack(refused));
+
+        clock.advance(Duration.ofSeconds(31));
+
+        SendClaim takenOver = await(survivor.claim(intent("refused-once", "+4915112340103")));
+        assertThat(takenOver.status()).as("refused and handed back: sent again, not unknown")
+                .isEqualTo(ClaimStatus.PROCEED);
+        assertThat(await(dying.handOver(refused))).as("the dead instance's retry is fenced off").isFalse();
+        assertThat(await(survivor.campaignReport("autumn")).unknownOutcomes()).isZero();
+    }
+
+    @Test
     void instancesStartingTogetherApplyTheSchemaOnceAndWithoutItAStartFailsClearly() throws Exception {
         DataSource database = LedgerDatabase.freshSchema();
         JdbcMessageLedger checking = new JdbcMessageLedger(database);

@@ -125,6 +125,19 @@ abstract class MessageLedgerContractTest {
     }
 
     @Test
+    void aHandedBackSendIsHandedOverAgainByItsClaimAndIsStillInFlightForOthers() throws Exception {
+        SendClaim claim = await(ledger.claim(intent("k5", "+4915112340005")));
+        assertThat(await(ledger.handOver(claim))).isTrue();
+        await(ledger.handBack(claim));
+
+        assertThat(await(ledger.claim(intent("k5", "+4915112340005"))).status()).as("its instance is alive")
+                .isEqualTo(ClaimStatus.IN_FLIGHT);
+        assertThat(await(ledger.handOver(claim))).as("the retry's hand-over").isTrue();
+        await(ledger.recordOutcome(claim, AttemptOutcome.accepted("wamid.5", "accepted", clock.instant())));
+        assertThat(await(ledger.claim(intent("k5", "+4915112340005"))).status()).isEqualTo(ClaimStatus.DUPLICATE);
+    }
+
+    @Test
     void anUnknownOutcomeIsNotSentAgainUntilResendUnknownOutcomeAfterHasPassed() throws Exception {
         SendClaim claim = await(ledger.claim(intent("k3", "+4915112340004")));
         await(ledger.handOver(claim));

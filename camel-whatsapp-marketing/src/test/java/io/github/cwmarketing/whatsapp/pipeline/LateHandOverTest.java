@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -84,9 +85,16 @@ class LateHandOverTest {
         List<CompletableFuture<GraphApiResponse>> sends = new ArrayList<>();
         for (int i = 0; i < SENDS; i++) {
             sends.add(sender.send(new OutgoingRequest("send", GraphApiStub.PHONE_NUMBER_ID, request, pacing, null,
-                    () -> {
-                        handOversAsked.incrementAndGet();
-                        return database;
+                    new HandOver() {
+                        @Override
+                        public CompletionStage<Void> handOver() {
+                            handOversAsked.incrementAndGet();
+                            return database;
+                        }
+
+                        @Override
+                        public void handBack() {
+                        }
                     })));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
