@@ -86,6 +86,15 @@ class LedgerHandBackTest extends SendTestSupport {
     }
 
     @Test
+    void aSendRefusedWithThePairRateLimitIsHandedBackToo() throws Exception {
+        failOnceThenAccept(GraphApiStub.graphError(400, 131056, "(#131056) (Business Account, Consumer Account) pair"
+                                                                + " rate limit hit", "pair rate limit"));
+
+        assertThat(stageWhileTheRetryWaits("")).isEqualTo(CLAIMED);
+        awaitStage(ACCEPTED);
+    }
+
+    @Test
     void aSendRetriedAfterAServerErrorStaysHandedOverWhileItsRetryWaits() throws Exception {
         failOnceThenAccept(GraphApiStub.graphError(500, 2, "Service temporarily unavailable", "temporary"));
 

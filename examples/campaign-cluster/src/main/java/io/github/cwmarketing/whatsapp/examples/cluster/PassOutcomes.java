@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import io.github.cwmarketing.whatsapp.WhatsAppMarketingConstants;
+import io.github.cwmarketing.whatsapp.model.AutomaticRetry;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingApiException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingException;
 import io.github.cwmarketing.whatsapp.model.WhatsAppMarketingSuppressedException;
@@ -61,9 +62,12 @@ public final class PassOutcomes {
             unknownOutcome.incrementAndGet();
         } else if (error instanceof WhatsAppMarketingSuppressedException) {
             suppressed.incrementAndGet();
-        } else if (error instanceof WhatsAppMarketingApiException api && !api.isTransient()) {
+        } else if (error instanceof WhatsAppMarketingApiException api
+                   && api.getAutomaticRetry() == AutomaticRetry.NEVER) {
             rejected.incrementAndGet();
         } else {
+            // also a limit (130429, 131056) still met after the component's retries: not for good, the next pass
+            // sends it again and the ledger decides (refused: sent again; a server error: an unknown outcome)
             if (error instanceof WhatsAppMarketingException && !(error instanceof WhatsAppMarketingApiException)) {
                 ledgerOrPacingFailures.incrementAndGet();
             }

@@ -52,6 +52,16 @@ class PassOutcomesTest {
     }
 
     @Test
+    void aLimitStillMetAfterTheComponentsRetriesIsTriedAgainByTheNextPass() {
+        PassOutcomes pass = new PassOutcomes(false);
+        pass.failed(rejection(131056));
+        pass.failed(rejection(130429));
+
+        assertThat(pass.complete()).isFalse();
+        assertThat(pass.describe()).contains("rejected 0,", "to retry 2 (of which ledger/pacing failures 0)");
+    }
+
+    @Test
     void unknownOutcomesAreTriedAgainOnlyWhenTheyMayBeResent() {
         PassOutcomes resending = new PassOutcomes(true);
         resending.failed(new WhatsAppMarketingUnknownOutcomeException("no answer", null, null));
