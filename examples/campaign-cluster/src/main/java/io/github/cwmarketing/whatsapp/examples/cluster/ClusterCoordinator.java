@@ -163,7 +163,9 @@ public final class ClusterCoordinator {
             awaitSent(sandbox, settings.recipients() * 2 / 3, deadline);
             console.println("Stopping the database at " + sent.getAsInt() + " messages sent");
             retriesAtDatabaseStop = sandbox.webhookRetries();
-            Duration outage = embedded.restart(settings.databaseDown());
+            // down at least databaseDown, and until a status POST was refused (a webhook saw the outage)
+            Duration outage = embedded.restart(settings.databaseDown(),
+                    () -> sandbox.webhookRetries() > retriesAtDatabaseStop);
             console.println("Database started again after an outage of " + outage.toMillis() + " ms");
         }
         boolean complete = true;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -38,13 +39,18 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Stops the server (every connection is cut), keeps it down for {@code down}, and starts it again on the same port
-     * and data; returns the whole outage.
+     * Stops the server (every connection is cut), keeps it down for {@code down} and then until {@code seen} (at most
+     * three times {@code down} in all), and starts it again on the same port and data; returns the whole outage.
      */
-    synchronized Duration restart(Duration down) throws IOException, InterruptedException {
+    synchronized Duration restart(Duration down, BooleanSupplier seen) throws IOException, InterruptedException {
         long start = System.nanoTime();
         server.close();
         Thread.sleep(down.toMillis());
+        // longer, while nothing saw the outage yet: at most three times as long
+        long latest = start + 3 * down.toNanos();
+        while (!seen.getAsBoolean() && System.nanoTime() < latest) {
+            Thread.sleep(100);
+        }
         startServer();
         return Duration.ofNanos(System.nanoTime() - start);
     }
