@@ -3,6 +3,7 @@ package io.github.cwmarketing.whatsapp.http;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -117,7 +118,8 @@ final class Http2Connections implements Closeable {
             if (connections.size() > 1 && now - connection.lastUsedNanos >= idleTimeoutNanos
                 && connection.inFlight.compareAndSet(0, RETIRED)) {
                 connections.remove(connection);
-                close(connection.client);
+                // off the scheduler's thread, which also runs the pacing slots: a graceful close waits for its reactor
+                CompletableFuture.runAsync(() -> close(connection.client));
             }
         }
     }
